@@ -1,0 +1,21 @@
+"""kontan_clean: clean kontan.co.id article pages into text and metadata.
+
+>>> from kontan_clean import clean
+>>> article = clean(page)            # doctest: +SKIP
+>>> article.text, article.title      # doctest: +SKIP
+"""
+
+from .api import clean, default_pipeline
+from .article import Article
+from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
+from .filters import BlockFilter, Filter
+from .model import Block, Document, Quote, Related, Removal
+from .pipeline import Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Block", "BlockFilter", "DecodeError", "Document", "EmptyInputError", "Filter",
+    "KontanCleanError", "NoArticleError", "Pipeline", "Quote", "Related", "Removal", "clean",
+    "default_pipeline",
+]

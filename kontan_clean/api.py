@@ -1,0 +1,70 @@
+"""`clean()`: one page in, one `Article` out."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .article import Article
+from .errors import EmptyInputError, NoArticleError
+from .model import Document
+from .pipeline import Pipeline
+from .readers import read
+from .site.vocab import SECTIONS
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The shared standard pipeline (filters hold no state between pages)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline.default()
+    return _DEFAULT
+
+
+def clean(content: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> Article:
+    """Clean one kontan page: HTML (`str` or `bytes`) or a text rendering (`str`).
+
+    Raises `TypeError` for anything but `str`/`bytes`, and a `KontanCleanError` subclass
+    when the input is empty, cannot be decoded or holds no article.
+    """
+    if not isinstance(content, (str, bytes, bytearray)):
+        raise TypeError(f"clean() takes the page as str or bytes, not {type(content).__name__}")
+    if not content.strip():
+        raise EmptyInputError("the input is empty: pass the page's HTML or its text")
+    doc = read(bytes(content) if isinstance(content, bytearray) else content, url)
+    (pipeline or default_pipeline()).run(doc)
+    return to_article(doc)
+
+
+def to_article(doc: Document) -> Article:
+    """Assemble the `Article` from a document the pipeline has run over."""
+    paragraphs = [b.text for b in doc.live()]
+    if not paragraphs:
+        raise NoArticleError("no article text found on the page" + (f" ({doc.meta.url})" if doc.meta.url else ""))
+    m = doc.meta
+    return Article(
+        text="\n\n".join(paragraphs), paragraphs=paragraphs, title=m.title, published=m.published,
+        reporters=m.reporters, editor=m.editor, source=m.source, dateline=m.dateline, caption=m.caption,
+        url=m.url, category=m.category or category_from_url(m.url), tags=m.tags, paywalled=m.paywalled,
+        related=doc.related, market=doc.market, removed=doc.removed, form=_form(doc),
+        extractor=doc.info.get("extractor", "kontan_clean"), warnings=doc.warnings,
+        info={k: v for k, v in doc.info.items() if k != "extractor"},
+    )
+
+
+def _form(doc: Document) -> str:
+    if doc.form in ("flattened", "html"):
+        return doc.form
+    return next((f for f in ("insight", "amp", "desktop") if f in doc.flags), "body")
+
+
+def category_from_url(url: str | None) -> str | None:
+    """The section from `https://<section>.kontan.co.id/...` (or `momsmoney.id`), else None."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    if host.endswith("momsmoney.id"):
+        return "momsmoney"
+    first = host.split(".")[0]
+    return first if host.endswith("kontan.co.id") and first in SECTIONS else None

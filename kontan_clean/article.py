@@ -1,0 +1,56 @@
+"""`Article`: what `clean()` returns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .model import Quote, Related, Removal
+
+
+def _number(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+@dataclass(slots=True)
+class Article:
+    """The clean article body with its metadata and a record of everything removed."""
+
+    text: str
+    """The body, paragraphs joined by a blank line."""
+    paragraphs: list[str]
+    title: str | None = None
+    published: datetime | None = None
+    reporters: list[str] = field(default_factory=list)
+    editor: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    caption: str | None = None
+    url: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    paywalled: bool = False
+    related: list[Related] = field(default_factory=list)
+    market: list[Quote] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    form: str = "body"
+    """The rendering recognised: `desktop`, `body`, `amp`, `flattened`, `insight` or `html`."""
+    extractor: str = "kontan_clean"
+    """`kontan_clean`, or `trafilatura` when the layout was not recognised."""
+    warnings: list[str] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+    """Reader facts: the encoding used, pagination."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; `published` as ISO 8601 with its UTC offset."""
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k not in ("related", "market", "removed", "info")}
+        d["published"] = self.published.isoformat() if self.published else None
+        d["related"] = [asdict(r) for r in self.related]
+        d["market"] = [
+            {"name": q.name, "value": _number(q.value), "change": _number(q.change), "change_pct": _number(q.change_pct)}
+            for q in self.market
+        ]
+        d["removed"] = [asdict(r) for r in self.removed]
+        d.update(self.info)
+        return d

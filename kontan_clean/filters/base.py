@@ -1,0 +1,52 @@
+"""What a filter is: a named step that marks what it removes on a `Document`."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Block, Document
+
+
+class Filter:
+    """A pipeline step. Subclasses set `name` and implement `apply(doc)`.
+
+    A filter removes with `doc.drop(block, self.name, reason)` or
+    `doc.cut(block, start, end, self.name, reason)`, so every removal is recorded.
+    """
+
+    name: str = "filter"
+
+    def apply(self, doc: Document) -> None:
+        """Clean `doc` in place."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Document) -> None:
+        self.apply(doc)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+class BlockFilter(Filter):
+    """A filter that judges one block at a time: implement `reason(block)`."""
+
+    def reason(self, block: Block) -> str | None:
+        """Why `block` must go, or None to keep it."""
+        raise NotImplementedError
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.live():
+            why = self.reason(block)
+            if why:
+                doc.drop(block, self.name, why)
+
+
+class FunctionFilter(Filter):
+    """Wraps a plain callable `f(doc) -> None` so it can stand in a pipeline."""
+
+    def __init__(self, func: Callable[[Document], None], name: str | None = None) -> None:
+        self.func = func
+        self.name = name or getattr(func, "__name__", "custom")
+
+    def apply(self, doc: Document) -> None:
+        self.func(doc)

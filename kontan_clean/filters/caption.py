@@ -1,0 +1,34 @@
+"""The photo caption between the title and the byline."""
+
+from ..model import Block, Document
+from ..site.patterns import CAPTION_OPENING, DATELINE_PREFIX, PHOTO_CREDIT
+from .base import Filter
+from .byline import is_byline
+
+HEAD = 8
+
+
+def _looks_like_caption(block: Block) -> bool:
+    return block.attrs.get("role") == "caption" or bool(
+        PHOTO_CREDIT.search(block.text) or CAPTION_OPENING.match(block.text)
+    )
+
+
+class Caption(Filter):
+    """Takes a caption that stands before the byline or the dateline paragraph.
+
+    Position decides, not wording: a caption may repeat the body's first sentence, and the
+    body keeps that sentence.
+    """
+
+    name = "caption"
+
+    def apply(self, doc: Document) -> None:
+        head = doc.live()[:HEAD]
+        opener = next((i for i, b in enumerate(head) if is_byline(b.text) or DATELINE_PREFIX.match(b.text)), None)
+        if opener is None:
+            return
+        for block in head[:opener]:
+            if _looks_like_caption(block):
+                doc.meta.caption = doc.meta.caption or block.text
+                doc.drop(block, self.name, "photo caption")

@@ -1,0 +1,21 @@
+"""Site chrome above the article: `kontan.co.id`, `banner langganan top`, the ticker header."""
+
+from ..model import Document
+from ..site.patterns import TICKER_HEADER
+from ..site.vocab import SITE_CHROME_LINES
+from .base import Filter
+
+HEAD = 20
+"""Chrome only stands at the top of the page: this many blocks are looked at."""
+
+
+class SiteChrome(Filter):
+    """Drops the desktop page's header lines; their presence marks a whole desktop page."""
+
+    name = "site_chrome"
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.live()[:HEAD]:
+            if block.text.lower() in SITE_CHROME_LINES or TICKER_HEADER.match(block.text):
+                doc.drop(block, self.name, "site header line")
+                doc.flags.add("desktop")

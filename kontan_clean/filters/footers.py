@@ -1,0 +1,27 @@
+"""Footers: the Google News line, WhatsApp channel invitations, syndication credits."""
+
+from __future__ import annotations
+
+from ..model import Document
+from ..site.patterns import GOOGLE_NEWS, SYNDICATION, SYNDICATION_LINE, WHATSAPP
+from .base import Filter
+
+
+class Footers(Filter):
+    """Removes footer lines, or cuts them from the end of a flattened body."""
+
+    name = "footers"
+
+    def apply(self, doc: Document) -> None:
+        after_syndication = False
+        for block in doc.live():
+            if after_syndication and SYNDICATION_LINE.match(block.text):
+                doc.drop(block, self.name, "syndication credit")
+                continue
+            after_syndication = False
+            if m := SYNDICATION.search(block.text):
+                doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
+                after_syndication = True
+            for pattern, why in ((GOOGLE_NEWS, "Google News footer"), (WHATSAPP, "WhatsApp channel invitation")):
+                if block.removed_by is None and (m := pattern.search(block.text)):
+                    doc.cut(block, m.start(), m.end(), self.name, why)

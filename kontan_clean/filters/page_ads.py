@@ -1,0 +1,34 @@
+"""Page furniture below the article: `TERBARU` lists, Kontan Academy and webinar ads."""
+
+import regex
+
+from ..model import Block, Document
+from .base import Filter
+
+LIST_HEADINGS = frozenset({"terbaru", "terpopuler", "berita terkait", "rekomendasi", "populer"})
+AD_LINE = regex.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", regex.IGNORECASE)
+MAX_HEADLINE_WORDS = 25
+
+
+def _headline_like(block: Block) -> bool:
+    text = block.text
+    return len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith((".", "\"", "”"))
+
+
+class PageAds(Filter):
+    """Drops `TERBARU` and the headline list after it, and course/webinar ads."""
+
+    name = "page_ads"
+
+    def apply(self, doc: Document) -> None:
+        in_list = False
+        for block in doc.live():
+            if block.text.lower() in LIST_HEADINGS:
+                doc.drop(block, self.name, f"{block.text} heading of a headline list")
+                in_list = True
+            elif AD_LINE.match(block.text):
+                doc.drop(block, self.name, "Kontan Academy / webinar ad")
+            elif in_list and _headline_like(block):
+                doc.drop(block, self.name, "headline in a TERBARU list")
+            else:
+                in_list = False

@@ -1,0 +1,69 @@
+"""Promos inside the body: `Baca Juga:`, `Selanjutnya:`, `Menarik Dibaca:`, `Tonton:`.
+
+Each becomes a `Related` item. A promo is a line of its own, the end of an AMP paragraph, or,
+in flattened text, a stretch whose headline runs into the next sentence: there its end is
+inferred (`text.headline`), never assumed to be the end of the text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Block, Document, Related
+from ..site.patterns import PROMO_MARKER
+from ..site.vocab import PROMO_KINDS
+from ..text.headline import headline_end
+from .base import Filter
+
+_SENTENCE_END = (".", "!", "?", "\"", "”", "’", ")", ":", "…")
+_NEXT_FURNITURE = regex.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dibaca)\s*:|\sCek\s+Berita\s+dan\s+Artikel", regex.IGNORECASE)
+
+
+def _kind(marker: str) -> str:
+    return PROMO_KINDS[" ".join(marker.lower().split())]
+
+
+def _is_promo(text: str, m: regex.Match) -> bool:
+    """A marker followed by a headline, at a boundary; `Baca Juga:` so written needs no boundary."""
+    after = text[m.end():m.end() + 2]
+    if not after or not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
+        return False
+    if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
+        return True
+    return text[:m.start()].rstrip().endswith(_SENTENCE_END)
+
+
+class Promos(Filter):
+    """Removes promos and records each as `Related(kind, title, url)`."""
+
+    name = "promos"
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.live():
+            found: list[Related] = []
+            self._clean(doc, block, found)
+            doc.related.extend(found)
+
+    def _clean(self, doc: Document, block: Block, found: list[Related]) -> None:
+        """Cut promos from `block` left to right; a cut in flattened text splits the block."""
+        pos = 0
+        while block.removed_by is None and (m := PROMO_MARKER.search(block.text, pos)):
+            if not _is_promo(block.text, m):
+                pos = m.end()
+                continue
+            end = self._headline_end(block, m.end())
+            title = block.text[m.end():end].strip()
+            if title:
+                found.append(Related(_kind(m["marker"]), title, block.attrs.get("href")))
+            rest = doc.cut(block, m.start(), end, self.name, f"{m['marker']} promo", split=block.kind == "flat")
+            if rest is not None:
+                block, pos = rest, 0
+            else:
+                pos = m.start()
+
+    @staticmethod
+    def _headline_end(block: Block, start: int) -> int:
+        if block.kind == "flat":
+            return headline_end(block.text, start)
+        nxt = _NEXT_FURNITURE.search(block.text, start)
+        return nxt.start() if nxt else len(block.text)

@@ -1,0 +1,27 @@
+"""The market ticker banner: parsed into `Article.market`, then removed."""
+
+from ..model import Document, Quote
+from ..site.patterns import TICKER_BULLET
+from ..text.values import parse_number
+from .base import Filter
+
+
+class Ticker(Filter):
+    """Bullet lines `• EMAS 1.527.000 -7.000 -0,46%` become quotes.
+
+    Only bullets with a known index name count: a plain-text table of ticker rows in an
+    insight article has no bullet and is body text.
+    """
+
+    name = "ticker"
+
+    def apply(self, doc: Document) -> None:
+        for block in doc.live():
+            m = TICKER_BULLET.match(block.text)
+            if not m:
+                continue
+            doc.market.append(Quote(
+                m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]),
+            ))
+            doc.drop(block, self.name, "market ticker banner")
+            doc.flags.add("desktop")

@@ -1,0 +1,50 @@
+"""The article title (and its repeat) at the top of a rendering."""
+
+from ..model import Block, Document
+from ..site.patterns import DATE_LINE, DATELINE_PREFIX
+from .byline import is_byline
+from .base import Filter
+
+HEAD = 12
+FIRST = 3
+"""The title is among the first few blocks left once the page chrome is gone."""
+MAX_TITLE_WORDS = 30
+
+
+def _title_like(block: Block) -> bool:
+    words = block.text.split()
+    return 2 <= len(words) <= MAX_TITLE_WORDS and not block.text.endswith((".", ",", ":"))
+
+
+def _opens_article(block: Block) -> bool:
+    return bool(DATE_LINE.match(block.text) or is_byline(block.text) or DATELINE_PREFIX.match(block.text))
+
+
+class Title(Filter):
+    """Finds the title by what follows it: the date line, the byline or the dateline
+    paragraph, or its own repeat. A bare first line is never taken for a title, so clean
+    text passes through unchanged."""
+
+    name = "title"
+
+    def apply(self, doc: Document) -> None:
+        blocks = doc.live()[:HEAD]
+        title = self._find(blocks)
+        if title is None:
+            return
+        doc.meta.title = title.text
+        doc.drop(title, self.name, "title")
+        for block in blocks:
+            if block is not title and block.removed_by is None and block.text == title.text:
+                doc.drop(block, self.name, "title printed again")
+
+    @staticmethod
+    def _find(blocks: list[Block]) -> Block | None:
+        for i, block in enumerate(blocks[:FIRST]):
+            if not _title_like(block):
+                continue
+            if i + 1 < len(blocks) and _opens_article(blocks[i + 1]):
+                return block
+            if any(b.text == block.text for b in blocks[i + 1:i + 4]):
+                return block
+        return None

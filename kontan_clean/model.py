@@ -1,0 +1,122 @@
+"""The document model every reader produces and every filter works on.
+
+A `Document` is an ordered list of `Block`s (one paragraph, heading or line of the page).
+Filters never delete a block: they mark it removed with their own name, or cut a span out
+of its text, and each decision lands in `Document.removed`. That is what makes
+`Article.removed` and `--explain` complete by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Iterator
+
+
+@dataclass(slots=True, eq=False)
+class Block:
+    """One unit of page text: a paragraph, heading or line, whitespace already collapsed."""
+
+    text: str
+    kind: str = "line"
+    """What the reader saw: `line` (text rendering), `flat` (flattened text), or the HTML tag."""
+    attrs: dict[str, Any] = field(default_factory=dict)
+    """Reader facts filters may use, such as the promo link's `href` in HTML."""
+    removed_by: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Removal:
+    """One piece of the page a filter removed, and why."""
+
+    filter: str
+    text: str
+    reason: str
+
+
+@dataclass(slots=True, frozen=True)
+class Related:
+    """A promo (`Baca Juga`, `Selanjutnya`, ...) taken out of the page, kept as data."""
+
+    kind: str
+    title: str
+    url: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Quote:
+    """One market ticker bullet: `EMAS 1.527.000 -7.000 -0,46%`."""
+
+    name: str
+    value: float
+    change: float
+    change_pct: float
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the filters learn about the article while they clean it."""
+
+    title: str | None = None
+    published: datetime | None = None
+    reporters: list[str] = field(default_factory=list)
+    editor: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    caption: str | None = None
+    url: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    paywalled: bool = False
+
+
+class Document:
+    """Blocks of one page plus everything the filters have learned and removed so far."""
+
+    def __init__(self, blocks: list[Block], *, form: str, url: str | None = None) -> None:
+        self.blocks = blocks
+        self.form = form
+        """`lines`, `flattened` or `html`: how the input was laid out."""
+        self.meta = Metadata(url=url)
+        self.related: list[Related] = []
+        self.market: list[Quote] = []
+        self.removed: list[Removal] = []
+        self.flags: set[str] = set()
+        """Facts filters note about the page, such as `desktop`, `amp` or `insight`."""
+        self.warnings: list[str] = []
+        self.info: dict[str, Any] = {}
+        """Reader facts for the Article: extractor, encoding, pagination."""
+
+    def live(self) -> list[Block]:
+        """The blocks no filter has removed, in order (a fresh list: safe to mutate blocks)."""
+        return [b for b in self.blocks if b.removed_by is None]
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.live())
+
+    def drop(self, block: Block, by: str, reason: str) -> None:
+        """Remove a whole block, recording the filter's name and reason."""
+        block.removed_by = by
+        self.removed.append(Removal(by, block.text, reason))
+
+    def cut(self, block: Block, start: int, end: int, by: str, reason: str, *, split: bool = False) -> Block | None:
+        """Cut `block.text[start:end]` out, recording it.
+
+        With `split`, the text after the cut becomes a new block right after this one (a
+        promo in flattened text stood between two paragraphs on the page); that new block
+        is returned. A block left empty is marked removed.
+        """
+        piece = block.text[start:end].strip()
+        if piece:
+            self.removed.append(Removal(by, piece, reason))
+        head, tail = block.text[:start].strip(), block.text[end:].strip()
+        new = None
+        if split and head and tail:
+            block.text = head
+            new = Block(tail, block.kind, dict(block.attrs))
+            self.blocks.insert(self.blocks.index(block) + 1, new)
+        else:
+            block.text = f"{head} {tail}".strip()
+        if not block.text:
+            block.removed_by = by
+        return new

@@ -1,0 +1,106 @@
+"""`Pipeline`: the ordered, named list of filters that cleaning runs."""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable, Iterable, Iterator, Union
+
+from .filters.base import Filter, FunctionFilter
+from .model import Document
+
+FilterLike = Union[Filter, Callable[[Document], None]]
+
+
+def as_filter(step: FilterLike, name: str | None = None) -> Filter:
+    """A `Filter` for `step`: a filter as is (renamed if `name`), a callable wrapped."""
+    if isinstance(step, Filter):
+        if name and name != step.name:
+            step = copy.copy(step)
+            step.name = name
+        return step
+    if callable(step):
+        return FunctionFilter(step, name)
+    raise TypeError(f"a pipeline step must be a Filter or a callable taking a Document, not {type(step).__name__}")
+
+
+class Pipeline:
+    """Filters run in order over one `Document`. Build it, reorder it, extend it by name.
+
+    >>> p = Pipeline.default().remove("ui").add(my_filter, after="promos")   # doctest: +SKIP
+    """
+
+    def __init__(self, steps: Iterable[FilterLike] = ()) -> None:
+        self._steps: list[Filter] = []
+        for step in steps:
+            self.add(step)
+
+    @classmethod
+    def default(cls) -> "Pipeline":
+        """A fresh copy of the standard kontan pipeline."""
+        from .filters import default_filters
+
+        return cls(default_filters())
+
+    @property
+    def names(self) -> list[str]:
+        """The filters' names, in running order."""
+        return [s.name for s in self._steps]
+
+    def __iter__(self) -> Iterator[Filter]:
+        return iter(list(self._steps))
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+    def get(self, name: str) -> Filter:
+        """The filter called `name`."""
+        return self._steps[self._index(name)]
+
+    def add(self, step: FilterLike, *, name: str | None = None, before: str | None = None,
+            after: str | None = None, first: bool = False) -> "Pipeline":
+        """Insert a filter (or plain callable): at the end, `first`, or `before`/`after` a name."""
+        if sum(map(bool, (before, after, first))) > 1:
+            raise ValueError("give at most one of before=, after=, first=")
+        f = as_filter(step, name)
+        if f.name in self.names:
+            raise ValueError(f"a filter named {f.name!r} is already in the pipeline; use replace()")
+        if before:
+            pos = self._index(before)
+        elif after:
+            pos = self._index(after) + 1
+        else:
+            pos = 0 if first else len(self._steps)
+        self._steps.insert(pos, f)
+        return self
+
+    def remove(self, name: str) -> "Pipeline":
+        """Drop the filter called `name`."""
+        del self._steps[self._index(name)]
+        return self
+
+    def replace(self, name: str, step: FilterLike, *, new_name: str | None = None) -> "Pipeline":
+        """Put `step` in the place of the filter called `name`."""
+        self._steps[self._index(name)] = as_filter(step, new_name)
+        return self
+
+    def copy(self) -> "Pipeline":
+        """A new pipeline with the same filters, to change without touching this one."""
+        return Pipeline(self._steps)
+
+    def run(self, doc: Document) -> Document:
+        """Apply every filter to `doc`, in order."""
+        for step in self._steps:
+            step(doc)
+        return doc
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.names.index(name)
+        except ValueError:
+            raise KeyError(f"no filter named {name!r}; the pipeline has {self.names}") from None

@@ -1,0 +1,86 @@
+"""Words and phrases of kontan pages, as data (see ../shared/KONTAN.md for the evidence).
+
+Filters read these lists; extending the cleaner to a new phrase usually means one line here.
+"""
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "agus": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12,
+}
+DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+# The ticker banner, always in this order on the desktop page.
+TICKERS = (
+    "EMAS", "USD/IDR", "IDX", "KOMPAS100", "LQ45", "ISSI", "IDX30",
+    "IDXHIDIV20", "IDX80", "IDXV30", "IDXQ30",
+)
+
+# Whole lines of page chrome, compared case-insensitively after whitespace is collapsed.
+SITE_CHROME_LINES = frozenset({
+    "kontan.co.id", "banner langganan top", "| : wib | indikator |", "indikator",
+})
+UI_ARTIFACT_LINES = frozenset({"[x]", "×", "[]", "x", "[ ]", "()", "( )"})
+# What crawlers write when they found nothing: the whole record is then empty.
+CRAWLER_PLACEHOLDERS = frozenset({"konten tidak ditemukan", "tanggal tidak ditemukan"})
+PAYWALL_LINES = (
+    "hanya rp 5.000 untuk membaca artikel ini",
+    "beli sekarang",
+    "sudah berlangganan? masuk",
+    "sudah berlangganan?",
+    "berlangganan sekarang",
+)
+
+# Promo markers: the words before the colon, and the kind they are recorded as.
+PROMO_KINDS = {
+    "baca juga": "baca_juga",
+    "selanjutnya": "selanjutnya",
+    "menarik dibaca": "menarik_dibaca",
+    "tonton": "tonton",
+    "baca selengkapnya": "baca_juga",
+}
+
+# Lower-case words that Title Case headlines keep lower case. A lower-case word that is not
+# here marks running sentence text, so an inline headline must have ended before it.
+HEADLINE_PARTICLES = frozenset("""
+di ke dari dan yang untuk pada dengan atau oleh bagi akan ini itu hingga sampai usai saat
+dalam atas akibat karena agar jika kalau tak tidak bisa lagi per tapi tetapi serta jadi vs
+via soal ala pun sebagai terhadap antara secara masih sudah telah belum makin kian pasca
+jelang demi meski walau sejak selama tanpa versi ada kah lah nih dong kok
+the of and in on for to at by a an is vs. or with from as
+""".split())
+
+# Words that open a sentence far more often than they sit inside a headline: job titles that
+# start a "<title> <Name> said" sentence, and connectives. Used to find where a run of
+# capitalised words stops being a headline and starts the next sentence.
+SENTENCE_OPENERS = frozenset("""
+menteri menko menkeu mendag wamen wakil ketua kepala direktur dirut presiden gubernur
+deputi sekretaris sekjen juru analis ekonom pengamat peneliti komisaris bupati walikota
+kapolri jaksa hakim senior head chief ceo cfo coo vice vp managing founder pendiri
+kementerian manajemen perdana kanselir
+sementara selain menurut namun adapun sebelumnya sedangkan padahal bahkan meski meskipun
+selanjutnya kemudian lalu berdasarkan mengutip dikutip hal apalagi
+asal sejumlah beberapa salah dengan dalam pada untuk berikut itulah simak
+tetapi terlebih alhasil artinya akhirnya kini melansir mengutip menurutnya sebab oleh karena itu
+namun pertama kedua ketiga terakhir
+""".split())
+
+# Connectives that open a sentence and almost never stand inside a headline.
+CONNECTIVES = frozenset("""
+menurut sementara selain namun adapun sebelumnya sedangkan padahal kemudian berdasarkan
+mengutip melansir dikutip apalagi terlebih alhasil artinya menurutnya
+""".split())
+
+# Pronouns open sentences; capitalised inside a headline they never are.
+PRONOUNS = frozenset("ia dia mereka kami kita saya beliau aku".split())
+
+GOOGLE_NEWS_PREFIX = "cek berita dan artikel yang lain di"
+
+# Sections of the kontan network, for the category when only the URL is known.
+SECTIONS = frozenset("""
+nasional internasional investasi keuangan industri peluangusaha lifestyle regional fokus
+insight english momsmoney amp pusatdata analisis kolom stocksetup caritahu belanjaan
+""".split())

@@ -1,0 +1,193 @@
+"""Where does an inline headline end?
+
+In flattened text a promo such as `Baca Juga: <headline>` runs straight into the next body
+sentence, with no newline or full stop between them. kontan headlines are Title Case with
+lower-case particles (di, ke, dari, dan, yang...), so the first lower-case word that is not a
+particle belongs to the next sentence; that sentence began at a capitalised word shortly
+before it. Which one is decided by a few cues: a word that typically opens sentences (a job
+title such as `Menteri`, a connective such as `Sementara`), an opening quote, a question
+mark closing the headline. Older headlines are in sentence case; they end at the first such
+cue, or failing that, at the end of the first clause.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..site.vocab import CONNECTIVES, HEADLINE_PARTICLES, PRONOUNS, SENTENCE_OPENERS
+
+_TOKEN = regex.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{},.:;!?…"
+_OPEN_QUOTES = ("\"", "“", "'", "‘", "«")
+# Tokens that can never be part of a headline: the next piece of page furniture starts here.
+_HARD_STOPS = regex.compile(
+    r"(?:KONTAN\.CO\.ID|Kontan\.co\.id)\b|Baca\s+Juga\s*:|Tonton\s*:|Cek\s+Berita\s+dan\s+Artikel"
+    r"|Artikel\s+ini\s+telah\s+tayang|Selanjutnya\s*:|Menarik\s+Dibaca\s*:",
+    regex.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset({"tbk.", "jr.", "no.", "dr.", "st.", "co.", "inc.", "ltd.", "corp.", "vs.", "u.s.", "h.", "ir.", "prof.", "s.a.", "mr.", "bp."})
+_MAX_TOKENS = 45
+
+CAP, NUM, PART, LOWER, PUNCT = "C", "N", "P", "L", "."
+
+
+def _kind(token: str) -> str:
+    core = token.strip(_EDGE_PUNCT)
+    if not core or not any(ch.isalnum() for ch in core):
+        return PUNCT
+    if core[0].isdigit() or core.startswith(("US$", "Rp", "$", "S$", "€", "£")):
+        return NUM
+    if any(ch.isupper() for ch in core):
+        return CAP
+    if core.lower() in HEADLINE_PARTICLES:
+        return PART
+    return LOWER
+
+
+def _ends_sentence(token: str) -> bool:
+    """A full stop that closes a sentence (not `Tbk.`, `Rp 1.500` or `U.S.`)."""
+    if not token.endswith((".", ".”", ".\"")):
+        return False
+    core = token.rstrip("”\"")
+    if core.lower() in _ABBREVIATIONS or len(core) <= 2:
+        return False
+    return not (len(core) <= 4 and core[:-1].isupper())
+
+
+def _is_opener(token: str) -> bool:
+    return token.strip(_EDGE_PUNCT).lower() in SENTENCE_OPENERS
+
+
+def _starts_quote(token: str) -> bool:
+    return token.startswith(_OPEN_QUOTES) and len(token) > 1
+
+
+def headline_end(text: str, start: int, stop: int | None = None) -> int:
+    """Index in `text` where the headline that begins at `start` ends (exclusive).
+
+    `stop` bounds the search (default: the end of `text`). The result never runs past the
+    next piece of page furniture, and when no cue is found the headline is taken to end
+    at the end of its first clause, so that at most one sentence fragment is mistaken for
+    headline rather than the rest of the article.
+    """
+    stop = len(text) if stop is None else stop
+    hard = _HARD_STOPS.search(text, start, stop)
+    limit = hard.start() if hard else stop
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, limit)][:_MAX_TOKENS]
+    if not spans:
+        return start
+    tokens = [text[a:b] for a, b in spans]
+    cut = _sentence_start(tokens)
+    if cut is None:
+        return spans[-1][1] if hard or len(spans) < _MAX_TOKENS else spans[min(len(spans), 20) - 1][1]
+    return spans[cut - 1][1] if cut > 0 else start
+
+
+def _sentence_start(tokens: list[str]) -> int | None:
+    """Index of the token that opens the sentence after the headline, or None."""
+    kinds = [_kind(t) for t in tokens]
+    first_lower = next((i for i, k in enumerate(kinds) if k == LOWER), None)
+    # A full stop inside the stretch: the sentence after the headline ends there at the latest.
+    full_stop = next((i for i, t in enumerate(tokens) if _ends_sentence(t)), None)
+    if first_lower is None:
+        if full_stop is None:
+            return None
+        first_lower = full_stop + 1
+    if first_lower <= 1:
+        return _sentence_case_start(tokens, kinds)
+    candidates = [
+        i for i in range(1, first_lower)
+        if kinds[i] in (CAP, NUM) and kinds[i - 1] != PART and not tokens[i - 1].endswith(":")
+        and tokens[i - 1] not in _GLUE
+    ]
+    if not candidates:
+        return first_lower
+    strong = _strong_start(tokens, kinds, candidates)
+    if strong is not None:
+        return strong
+    last = candidates[-1]
+    # The subject of the next sentence often opens with a title: `Menteri Keuangan X`.
+    group_start = None
+    for i in range(last, max(0, last - 8), -1):
+        if i < 2:
+            break
+        if _is_opener(tokens[i]) and i in candidates:
+            group_start = i
+        elif group_start is not None:
+            break
+    if group_start is not None:
+        return _before_subheading(tokens, candidates, group_start)
+    # `Ray Dalio, pendiri ...`: a two-word name in apposition.
+    if tokens[last].endswith(",") and last - 1 in candidates and last - 1 >= 3 and _is_name(tokens[last - 1]):
+        return last - 1
+    if last - 1 in candidates and last - 1 >= 3 and (tokens[last - 1], tokens[last]) in _ENTITY_BIGRAMS:
+        return last - 1
+    # `Kebijakan Trump juga ...`: a deverbal noun before a name opens the sentence.
+    if last - 1 in candidates and last - 1 >= 3 and _is_subject_noun(tokens[last - 1]) and _is_name(tokens[last]):
+        return last - 1
+    return last
+
+
+def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) -> int | None:
+    """A cue that settles the boundary by itself; the earliest one wins."""
+    for i in range(3, len(tokens)):
+        token, before = tokens[i], tokens[i - 1]
+        if token.startswith("•"):
+            return i  # a bullet list starts
+        if i not in candidates:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _starts_quote(token) or before.endswith(("?", "!", "?”", "!”")):
+            return i
+        if kinds[i] == NUM and regex.fullmatch(r"\d{1,2}[.)]", token):
+            return i  # a numbered list item or subheading: `1. Memperluas Mitra Dagang`
+        if _is_opener(token) and (token.endswith(",") or after == ","):
+            return i  # `Sebelumnya, ...`, `Pertama , ...`
+        if token.strip(_EDGE_PUNCT).lower() in CONNECTIVES or token.strip(_EDGE_PUNCT) in _PRONOUNS:
+            return i  # `Menurut Audi, ...`, `Sementara itu, ...`
+        if token[:1].isupper() and token.lower() in _SENTENCE_PARTICLES:
+            return i  # kontan headlines keep `bagi`, `dalam`, `per` lower case: `Bagi Anthony, ...`
+        if token == before and kinds[i] == CAP:
+            return i - 1  # `Pakistan Pakistan tengah ...`: a subheading, then its sentence
+    return None
+
+
+_DEVERBAL = regex.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)\p{L}{2,}an$|^\p{L}{3,}an$", regex.IGNORECASE)
+_PRONOUNS = frozenset(p.capitalize() for p in PRONOUNS)
+_GLUE = frozenset({"&", "-", "–", "—", "/", "+"})
+_SENTENCE_PARTICLES = frozenset(
+    "bagi dalam dengan untuk pada dari per sejak selama meski jika karena ketika setelah sebelum".split()
+)
+_ENTITY_BIGRAMS = frozenset({("Gedung", "Putih"), ("Wall", "Street"), ("Uni", "Eropa"), ("Bank", "Dunia")})
+_SUBJECT_NOUNS = frozenset("saham indeks tarif harga data pasar bursa nilai kinerja dana laba bank rupiah pemerintah".split())
+
+
+def _is_subject_noun(token: str) -> bool:
+    core = token.strip(_EDGE_PUNCT).lower()
+    return core in _SUBJECT_NOUNS or bool(_DEVERBAL.match(core))
+
+
+def _is_name(token: str) -> bool:
+    core = token.strip(_EDGE_PUNCT)
+    return bool(core) and not _is_subject_noun(core) and core.lower() not in SENTENCE_OPENERS
+
+
+def _before_subheading(tokens: list[str], candidates: list[int], start: int) -> int:
+    """`... Tarif Trump Jepang Menteri Perdagangan Jepang, ...`: a one- or two-word subheading
+    sits between the headline and the sentence when the sentence names it again."""
+    window = {t.strip(_EDGE_PUNCT) for t in tokens[start + 1:start + 14]}
+    for width in (2, 1):
+        i = start - width
+        if i >= 3 and i in candidates and all(t.strip(_EDGE_PUNCT) in window for t in tokens[i:start]):
+            return i
+    return start
+
+
+def _sentence_case_start(tokens: list[str], kinds: list[str]) -> int | None:
+    """Older sentence-case headline: end at the first opener, quote or clause end."""
+    for i in range(2, len(tokens)):
+        if kinds[i] == CAP and (_is_opener(tokens[i]) or _starts_quote(tokens[i])) and kinds[i - 1] != PART:
+            return i
+        if _ends_sentence(tokens[i - 1]) and kinds[i] in (CAP, NUM):
+            return i
+    return None
