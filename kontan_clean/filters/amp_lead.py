@@ -2,7 +2,7 @@
 first body paragraph: the first copy goes."""
 
 from ..model import Document
-from ..site.patterns import DATELINE_PREFIX
+from ..site.patterns import DATE_LINE, DATELINE_PREFIX
 from .base import Filter
 
 LOOKAHEAD = 4
@@ -22,8 +22,8 @@ class AmpLead(Filter):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.live()
-        if len(blocks) < 2:
-            return
+        if len(blocks) < 2 or "desktop" in doc.flags or DATE_LINE.match(blocks[1].text):
+            return  # a desktop page: title, date line, title again
         lead = _words(blocks[0].text)
         if len(lead) < MIN_WORDS or not blocks[0].text.endswith(SENTENCE_END):
             return  # a title repeated below is the title filter's business

@@ -8,7 +8,8 @@ from .byline import is_byline
 HEAD = 8
 
 
-def _looks_like_caption(block: Block) -> bool:
+def looks_like_caption(block: Block) -> bool:
+    """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start."""
     return block.attrs.get("role") == "caption" or bool(
         PHOTO_CREDIT.search(block.text) or CAPTION_OPENING.match(block.text)
     )
@@ -29,6 +30,6 @@ class Caption(Filter):
         if opener is None:
             return
         for block in head[:opener]:
-            if _looks_like_caption(block):
+            if looks_like_caption(block):
                 doc.meta.caption = doc.meta.caption or block.text
                 doc.drop(block, self.name, "photo caption")

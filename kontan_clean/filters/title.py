@@ -3,6 +3,7 @@
 from ..model import Block, Document
 from ..site.patterns import DATE_LINE, DATELINE_PREFIX
 from .byline import is_byline
+from .caption import looks_like_caption
 from .base import Filter
 
 HEAD = 12
@@ -13,7 +14,13 @@ MAX_TITLE_WORDS = 30
 
 def _title_like(block: Block) -> bool:
     words = block.text.split()
-    return 2 <= len(words) <= MAX_TITLE_WORDS and not block.text.endswith((".", ",", ":"))
+    return (
+        2 <= len(words) <= MAX_TITLE_WORDS
+        and not block.text.endswith((".", ",", ":"))
+        and not is_byline(block.text)
+        and not DATE_LINE.match(block.text)
+        and not looks_like_caption(block)
+    )
 
 
 def _opens_article(block: Block) -> bool:
@@ -29,7 +36,7 @@ class Title(Filter):
 
     def apply(self, doc: Document) -> None:
         blocks = doc.live()[:HEAD]
-        title = self._find(blocks)
+        title = self._find(blocks, "amp" in doc.flags)
         if title is None:
             return
         doc.meta.title = title.text
@@ -39,7 +46,7 @@ class Title(Filter):
                 doc.drop(block, self.name, "title printed again")
 
     @staticmethod
-    def _find(blocks: list[Block]) -> Block | None:
+    def _find(blocks: list[Block], amp: bool) -> Block | None:
         for i, block in enumerate(blocks[:FIRST]):
             if not _title_like(block):
                 continue
@@ -47,4 +54,6 @@ class Title(Filter):
                 return block
             if any(b.text == block.text for b in blocks[i + 1:i + 4]):
                 return block
+            if amp:
+                return block  # AMP: the lead (already dropped), then the title
         return None

@@ -27,6 +27,8 @@ _HARD_STOPS = regex.compile(
 )
 _ABBREVIATIONS = frozenset({"tbk.", "jr.", "no.", "dr.", "st.", "co.", "inc.", "ltd.", "corp.", "vs.", "u.s.", "h.", "ir.", "prof.", "s.a.", "mr.", "bp."})
 _MAX_TOKENS = 45
+OPENER_REACH = 12
+"""How far back from the first running-text word a title such as `Direktur` may open the sentence."""
 
 CAP, NUM, PART, LOWER, PUNCT = "C", "N", "P", "L", "."
 
@@ -66,9 +68,9 @@ def headline_end(text: str, start: int, stop: int | None = None) -> int:
     """Index in `text` where the headline that begins at `start` ends (exclusive).
 
     `stop` bounds the search (default: the end of `text`). The result never runs past the
-    next piece of page furniture, and when no cue is found the headline is taken to end
-    at the end of its first clause, so that at most one sentence fragment is mistaken for
-    headline rather than the rest of the article.
+    next piece of page furniture (a dateline, another promo, the Google News footer), and
+    when no cue is found in the next 45 words the headline is taken to be 20 words long, so
+    that a miss costs a sentence fragment, never the rest of the article.
     """
     stop = len(text) if stop is None else stop
     hard = _HARD_STOPS.search(text, start, stop)
@@ -79,8 +81,11 @@ def headline_end(text: str, start: int, stop: int | None = None) -> int:
     tokens = [text[a:b] for a, b in spans]
     cut = _sentence_start(tokens)
     if cut is None:
-        return spans[-1][1] if hard or len(spans) < _MAX_TOKENS else spans[min(len(spans), 20) - 1][1]
+        return spans[-1][1] if hard or len(spans) < _MAX_TOKENS else spans[_FALLBACK_WORDS - 1][1]
     return spans[cut - 1][1] if cut > 0 else start
+
+
+_FALLBACK_WORDS = 20
 
 
 def _sentence_start(tokens: list[str]) -> int | None:
@@ -108,7 +113,7 @@ def _sentence_start(tokens: list[str]) -> int | None:
     last = candidates[-1]
     # The subject of the next sentence often opens with a title: `Menteri Keuangan X`.
     group_start = None
-    for i in range(last, max(0, last - 8), -1):
+    for i in range(last, max(0, last - OPENER_REACH), -1):
         if i < 2:
             break
         if _is_opener(tokens[i]) and i in candidates:
@@ -143,10 +148,10 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
             return i  # a numbered list item or subheading: `1. Memperluas Mitra Dagang`
         if _is_opener(token) and (token.endswith(",") or after == ","):
             return i  # `Sebelumnya, ...`, `Pertama , ...`
-        if token.strip(_EDGE_PUNCT).lower() in CONNECTIVES or token.strip(_EDGE_PUNCT) in _PRONOUNS:
+        if token.strip(_EDGE_PUNCT).lower() in CONNECTIVES or (token in _PRONOUNS and _kind(after) in (LOWER, PART)):
             return i  # `Menurut Audi, ...`, `Sementara itu, ...`
         if token[:1].isupper() and token.lower() in _SENTENCE_PARTICLES:
-            return i  # kontan headlines keep `bagi`, `dalam`, `per` lower case: `Bagi Anthony, ...`
+            return i  # kontan headlines keep `bagi`, `per` lower case: `Bagi Anthony, ...`
         if token == before and kinds[i] == CAP:
             return i - 1  # `Pakistan Pakistan tengah ...`: a subheading, then its sentence
     return None
@@ -155,9 +160,8 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
 _DEVERBAL = regex.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)\p{L}{2,}an$|^\p{L}{3,}an$", regex.IGNORECASE)
 _PRONOUNS = frozenset(p.capitalize() for p in PRONOUNS)
 _GLUE = frozenset({"&", "-", "–", "—", "/", "+"})
-_SENTENCE_PARTICLES = frozenset(
-    "bagi dalam dengan untuk pada dari per sejak selama meski jika karena ketika setelah sebelum".split()
-)
+# Particles that headlines keep lower case even where they capitalise others (`Selama`, `Setelah`).
+_SENTENCE_PARTICLES = frozenset({"bagi", "per"})
 _ENTITY_BIGRAMS = frozenset({("Gedung", "Putih"), ("Wall", "Street"), ("Uni", "Eropa"), ("Bank", "Dunia")})
 _SUBJECT_NOUNS = frozenset("saham indeks tarif harga data pasar bursa nilai kinerja dana laba bank rupiah pemerintah".split())
 
@@ -186,7 +190,10 @@ def _before_subheading(tokens: list[str], candidates: list[int], start: int) -> 
 def _sentence_case_start(tokens: list[str], kinds: list[str]) -> int | None:
     """Older sentence-case headline: end at the first opener, quote or clause end."""
     for i in range(2, len(tokens)):
-        if kinds[i] == CAP and (_is_opener(tokens[i]) or _starts_quote(tokens[i])) and kinds[i - 1] != PART:
+        core = tokens[i].strip(_EDGE_PUNCT)
+        if kinds[i] == CAP and (core.lower() in CONNECTIVES or core in _PRONOUNS or _starts_quote(tokens[i])):
+            return i
+        if kinds[i] == CAP and _is_opener(tokens[i]) and kinds[i - 1] != PART:
             return i
         if _ends_sentence(tokens[i - 1]) and kinds[i] in (CAP, NUM):
             return i

@@ -1,0 +1,114 @@
+"""Measuring the cleaner against labelled data: used by the tests and `benchmarks/quality.py`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Iterator
+
+import regex
+
+from .article import Article
+from .text.headline import headline_end
+
+SPAN_FILE = "danielmahardhika_kontan_boilerplate_spans.jsonl"
+CRAWL_FILE = "danielmahardhika_kontan-news-scraper_kontan.csv"
+_MARKER = regex.compile(r"Baca\s+Juga\s*:\s*")
+
+
+def lost_words(raw: str, article: Article) -> list[str]:
+    """Words of `raw` that are neither in the article nor in any recorded removal: text that
+    vanished without a filter owning it. Empty when every decision was recorded."""
+    accounted = Counter(article.text.split())
+    for r in article.removed:
+        accounted.update(r.text.split())
+    missing = Counter(raw.split()) - accounted
+    return sorted(missing.elements())
+
+
+def word_diff(expected: list[str], got: list[str]) -> tuple[int, int]:
+    """(words of `expected` missing from `got`, words of `got` not in `expected`), in order."""
+    lost = extra = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, expected, got, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            lost += i2 - i1
+        if op in ("insert", "replace"):
+            extra += j2 - j1
+    return lost, extra
+
+
+def read_spans(raw_dir: Path) -> Iterator[tuple[str, dict]]:
+    """(flattened body, span record) for each article of the labelled crawl."""
+    csv.field_size_limit(1 << 30)
+    with open(raw_dir / CRAWL_FILE, encoding="utf-8") as f:
+        bodies = {row["link"]: row["paragraf"] for row in csv.DictReader(f)}
+    with open(raw_dir / SPAN_FILE, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            yield bodies[record["link"]], record
+
+
+def headline_end_rate(raw_dir: Path) -> tuple[float, int]:
+    """Share of resolved `Baca Juga` spans whose headline end is found exactly, and their count."""
+    exact = total = 0
+    for body, record in read_spans(raw_dir):
+        for span in record["spans"]:
+            if span["kind"] != "baca_juga":
+                continue
+            total += 1
+            start = _MARKER.match(body, span["start"]).end()
+            exact += body[span["end"]:headline_end(body, start)].strip() == ""
+    return (exact / total if total else 0.0), total
+
+
+def span_body_report(raw_dir: Path, clean) -> dict[str, int]:
+    """Body words lost and boilerplate words left over the labelled crawl.
+
+    The expected body is the crawled text minus the labelled spans and the dateline. Where
+    a `Baca Juga` headline is unlabelled (marker only), the cleaner's own cut is taken as
+    right, so these figures count errors only where the truth is known.
+    """
+    totals = Counter()
+    for body, record in read_spans(raw_dir):
+        if not record["spans"]:
+            continue
+        article = clean(body)
+        cuts = [(s["start"], s["end"]) for s in record["spans"]]
+        for s in record["spans"]:
+            if s["kind"] == "baca_juga_marker_only":
+                cuts.append(_own_cut(body, s["start"], article))
+        for r in article.removed:  # unlabelled: the dateline prefix and `Tonton:` promos
+            if r.filter == "dateline" or r.text.startswith("Tonton:"):
+                cuts.extend(m.span() for m in [_loose(r.text).search(body)] if m)
+        expected = _without(body, cuts).split()
+        lost, extra = word_diff(expected, article.text.split())
+        totals["articles"] += 1
+        totals["body_words"] += len(expected)
+        totals["lost_words"] += lost
+        totals["left_words"] += extra
+    return dict(totals)
+
+
+def _loose(text: str) -> regex.Pattern:
+    """`text` as a pattern that allows any whitespace between its words."""
+    return regex.compile(r"\s+".join(regex.escape(w) for w in text.split()))
+
+
+def _own_cut(body: str, start: int, article: Article) -> tuple[int, int]:
+    for r in article.removed:
+        if r.filter == "promos" and (m := _loose(r.text).match(body, start)):
+            return m.span()
+    return start, _MARKER.match(body, start).end()
+
+
+def _without(text: str, cuts: list[tuple[int, int]]) -> str:
+    keep, pos = [], 0
+    for a, b in sorted(cuts):
+        if a > pos:
+            keep.append(text[pos:a])
+        pos = max(pos, b)
+    keep.append(text[pos:])
+    return " ".join(keep)

@@ -1,0 +1,83 @@
+"""The pipeline is a named, editable list of filters, and every removal is recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from kontan_clean import BlockFilter, Document, Pipeline, clean
+from kontan_clean.model import Block
+
+PAGE = """Harga Emas Naik Tajam
+Senin, 28 Oktober 2024 / 20:19 WIB
+Reporter: Ani Wijaya | Editor: Budi Santoso
+KONTAN.CO.ID - JAKARTA. Harga emas naik tajam pada Senin (28/10).
+Baca Juga: Rupiah Menguat di Awal Pekan
+Investor memburu aset aman di tengah ketidakpastian global.
+[X]
+"""
+
+
+def test_default_names_in_order() -> None:
+    names = Pipeline.default().names
+    assert names[:3] == ["ui", "site_chrome", "ticker"]
+    assert names.index("title") < names.index("date_line") < names.index("byline") < names.index("promos")
+
+
+def test_every_removal_names_its_filter() -> None:
+    a = clean(PAGE)
+    assert a.paragraphs == ["Harga emas naik tajam pada Senin (28/10).", "Investor memburu aset aman di tengah ketidakpastian global."]
+    by = {r.filter for r in a.removed}
+    assert by == {"ui", "title", "date_line", "byline", "dateline", "promos"}
+    assert any(r.filter == "promos" and r.text == "Baca Juga: Rupiah Menguat di Awal Pekan" for r in a.removed)
+
+
+def test_drop_a_filter_keeps_what_it_removed() -> None:
+    a = clean(PAGE, pipeline=Pipeline.default().remove("promos"))
+    assert "Baca Juga: Rupiah Menguat di Awal Pekan" in a.paragraphs
+    assert a.related == []
+
+
+def test_plain_callable_as_filter_before_a_named_one() -> None:
+    seen: list[str] = []
+
+    def shout(doc: Document) -> None:
+        seen.append(doc.live()[0].text)
+        for block in doc.live():
+            if "Investor" in block.text:
+                doc.drop(block, "shout", "no investors today")
+
+    p = Pipeline.default().add(shout, before="title")
+    assert p.names.index("shout") == p.names.index("title") - 1
+    a = clean(PAGE, pipeline=p)
+    assert seen == ["Harga Emas Naik Tajam"]  # ran before the title filter
+    assert a.paragraphs == ["Harga emas naik tajam pada Senin (28/10)."]
+    assert ("shout", "no investors today") in {(r.filter, r.reason) for r in a.removed}
+
+
+def test_block_filter_subclass_and_replace() -> None:
+    class NoGlobal(BlockFilter):
+        name = "no_global"
+
+        def reason(self, block: Block) -> str | None:
+            return "mentions global" if "global" in block.text else None
+
+    p = Pipeline.default().replace("ui", NoGlobal())
+    assert "ui" not in p and p.names[0] == "no_global"
+    a = clean(PAGE, pipeline=p)
+    assert "[X]" in a.paragraphs and all("global" not in t for t in a.paragraphs)
+
+
+def test_add_rejects_duplicates_and_unknown_names() -> None:
+    p = Pipeline.default()
+    with pytest.raises(ValueError):
+        p.add(lambda doc: None, name="ui")
+    with pytest.raises(KeyError, match="no filter named 'nope'"):
+        p.remove("nope")
+    with pytest.raises(TypeError):
+        p.add(42)
+
+
+def test_copy_is_independent() -> None:
+    p = Pipeline.default()
+    q = p.copy().remove("ui")
+    assert "ui" in p and "ui" not in q
