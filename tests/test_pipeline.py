@@ -19,7 +19,7 @@ Investor memburu aset aman di tengah ketidakpastian global.
 
 def test_default_names_in_order() -> None:
     names = Pipeline.default().names
-    assert names[:3] == ["ui", "site_chrome", "ticker"]
+    assert names[:4] == ["html_junk", "ui", "site_chrome", "ticker"]
     assert names.index("title") < names.index("date_line") < names.index("byline") < names.index("promos")
 
 
@@ -62,7 +62,7 @@ def test_block_filter_subclass_and_replace() -> None:
             return "mentions global" if "global" in block.text else None
 
     p = Pipeline.default().replace("ui", NoGlobal())
-    assert "ui" not in p and p.names[0] == "no_global"
+    assert "ui" not in p and p.names[1] == "no_global"
     a = clean(PAGE, pipeline=p)
     assert "[X]" in a.paragraphs and all("global" not in t for t in a.paragraphs)
 

@@ -8,6 +8,7 @@ from .chrome import SiteChrome
 from .date_line import DateLine
 from .dateline import Dateline
 from .footers import Footers
+from .html_junk import HtmlJunk
 from .page_ads import PageAds
 from .paywall import Paywall
 from .promos import Promos
@@ -19,7 +20,7 @@ from .ui import UiArtifacts
 def default_filters() -> list[Filter]:
     """New instances of the standard filters, in running order."""
     return [
-        UiArtifacts(), SiteChrome(), Ticker(), Paywall(), PageAds(), AmpLead(), Title(),
+        HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), PageAds(), AmpLead(), Title(),
         DateLine(), Caption(), Byline(), Dateline(), Promos(), Footers(),
     ]
 
@@ -27,6 +28,6 @@ def default_filters() -> list[Filter]:
 
 __all__ = [
     "AmpLead", "BlockFilter", "Byline", "Caption", "DateLine", "Dateline", "Filter", "Footers",
-    "FunctionFilter", "PageAds", "Paywall", "Promos", "SiteChrome", "Ticker", "Title", "UiArtifacts",
+    "FunctionFilter", "HtmlJunk", "PageAds", "Paywall", "Promos", "SiteChrome", "Ticker", "Title", "UiArtifacts",
     "default_filters",
 ]

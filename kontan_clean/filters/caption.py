@@ -26,6 +26,10 @@ class Caption(Filter):
 
     def apply(self, doc: Document) -> None:
         head = doc.live()[:HEAD]
+        for block in head:
+            if block.attrs.get("role") == "caption":  # the HTML reader found the caption element
+                doc.meta.caption = doc.meta.caption or block.text
+                doc.drop(block, self.name, "photo caption")
         opener = next((i for i, b in enumerate(head) if is_byline(b.text) or DATELINE_PREFIX.match(b.text)), None)
         if opener is None:
             return

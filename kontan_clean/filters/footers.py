@@ -19,6 +19,9 @@ class Footers(Filter):
                 doc.drop(block, self.name, "syndication credit")
                 continue
             after_syndication = False
+            if block.attrs.get("footer"):
+                doc.drop(block, self.name, "Google News footer link")
+                continue
             if m := SYNDICATION.search(block.text):
                 doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
                 after_syndication = True

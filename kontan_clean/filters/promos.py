@@ -42,6 +42,9 @@ class Promos(Filter):
         for block in doc.live():
             found: list[Related] = []
             self._clean(doc, block, found)
+            if not found and block.removed_by is None and block.attrs.get("promo"):
+                found.append(Related(block.attrs["promo"], block.text, block.attrs.get("href")))
+                doc.drop(block, self.name, f"{block.attrs['promo']} promo link")
             doc.related.extend(found)
 
     def _clean(self, doc: Document, block: Block, found: list[Related]) -> None:
@@ -54,7 +57,8 @@ class Promos(Filter):
             end = self._headline_end(block, m.end())
             title = block.text[m.end():end].strip()
             if title:
-                found.append(Related(_kind(m["marker"]), title, block.attrs.get("href")))
+                url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
+                found.append(Related(_kind(m["marker"]), title, url))
             rest = doc.cut(block, m.start(), end, self.name, f"{m['marker']} promo", split=block.kind == "flat")
             if rest is not None:
                 block, pos = rest, 0

@@ -47,6 +47,9 @@ class Title(Filter):
 
     @staticmethod
     def _find(blocks: list[Block], amp: bool) -> Block | None:
+        marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
+        if marked is not None:
+            return marked  # the HTML reader found the title element
         for i, block in enumerate(blocks[:FIRST]):
             if not _title_like(block):
                 continue
