@@ -5,7 +5,7 @@
 >>> article.text, article.title      # doctest: +SKIP
 """
 
-from .api import clean, default_pipeline
+from .api import clean, clean_pages, default_pipeline
 from .article import Article
 from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
 from .filters import BlockFilter, Filter
@@ -16,6 +16,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Block", "BlockFilter", "DecodeError", "Document", "EmptyInputError", "Filter",
-    "KontanCleanError", "NoArticleError", "Pipeline", "Quote", "Related", "Removal", "clean",
+    "KontanCleanError", "NoArticleError", "Pipeline", "Quote", "Related", "Removal", "clean", "clean_pages",
     "default_pipeline",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from .article import Article
@@ -35,6 +37,25 @@ def clean(content: str | bytes, url: str | None = None, *, pipeline: Pipeline | 
     doc = read(bytes(content) if isinstance(content, bytearray) else content, url)
     (pipeline or default_pipeline()).run(doc)
     return to_article(doc)
+
+
+def clean_pages(pages: Iterable[str | bytes], url: str | None = None, *, pipeline: Pipeline | None = None) -> Article:
+    """Clean the pages of one multi-page article (`?page=1`, `?page=2`, ...) and merge them in
+    order: the body, related links and removals of every page; metadata from the first."""
+    articles = [clean(page, url, pipeline=pipeline) for page in pages]
+    if not articles:
+        raise EmptyInputError("clean_pages() needs at least one page")
+    first = articles[0]
+    merged = replace(
+        first,
+        paragraphs=[p for a in articles for p in a.paragraphs],
+        related=[r for a in articles for r in a.related],
+        removed=[r for a in articles for r in a.removed],
+        warnings=[w for a in articles for w in a.warnings],
+        info={**first.info, "continues": articles[-1].info.get("continues", False), "pages": len(articles)},
+    )
+    merged.text = "\n\n".join(merged.paragraphs)
+    return merged
 
 
 def to_article(doc: Document) -> Article:

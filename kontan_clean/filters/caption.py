@@ -16,7 +16,8 @@ def looks_like_caption(block: Block) -> bool:
 
 
 class Caption(Filter):
-    """Takes a caption that stands before the byline or the dateline paragraph.
+    """Takes a caption that stands before the byline or the dateline paragraph (or right
+    under the title and date line when the page has neither).
 
     Position decides, not wording: a caption may repeat the body's first sentence, and the
     body keeps that sentence.
@@ -32,7 +33,9 @@ class Caption(Filter):
                 doc.drop(block, self.name, "photo caption")
         opener = next((i for i, b in enumerate(head) if is_byline(b.text) or DATELINE_PREFIX.match(b.text)), None)
         if opener is None:
-            return
+            if not (doc.meta.title or doc.meta.published):
+                return
+            opener = 1  # page 2 of an article: title, date, caption, then the text
         for block in head[:opener]:
             if looks_like_caption(block):
                 doc.meta.caption = doc.meta.caption or block.text

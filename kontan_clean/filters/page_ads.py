@@ -1,4 +1,5 @@
-"""Page furniture below the article: `TERBARU` lists, Kontan Academy and webinar ads."""
+"""Page furniture around the article: `TERBARU` lists, Kontan Academy and webinar ads, the
+`Halaman: 1 2 Tampilkan Semua` pagination line."""
 
 import regex
 
@@ -7,6 +8,7 @@ from .base import Filter
 
 LIST_HEADINGS = frozenset({"terbaru", "terpopuler", "berita terkait", "rekomendasi", "populer"})
 AD_LINE = regex.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", regex.IGNORECASE)
+PAGINATION_LINE = regex.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", regex.IGNORECASE)
 MAX_HEADLINE_WORDS = 25
 
 
@@ -16,7 +18,7 @@ def _headline_like(block: Block) -> bool:
 
 
 class PageAds(Filter):
-    """Drops `TERBARU` and the headline list after it, and course/webinar ads."""
+    """Drops `TERBARU` and the headline list after it, course/webinar ads and pagination lines."""
 
     name = "page_ads"
 
@@ -28,6 +30,8 @@ class PageAds(Filter):
                 in_list = True
             elif AD_LINE.match(block.text):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
+            elif PAGINATION_LINE.match(block.text):
+                doc.drop(block, self.name, "pagination links")
             elif in_list and _headline_like(block):
                 doc.drop(block, self.name, "headline in a TERBARU list")
             else:
