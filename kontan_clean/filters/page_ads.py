@@ -28,9 +28,9 @@ class PageAds(Filter):
             if block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
                 in_list = True
-            elif AD_LINE.match(block.text):
+            elif ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
-            elif PAGINATION_LINE.match(block.text):
+            elif block.text.startswith(("Halaman", "HALAMAN")) and PAGINATION_LINE.match(block.text):
                 doc.drop(block, self.name, "pagination links")
             elif in_list and _headline_like(block):
                 doc.drop(block, self.name, "headline in a TERBARU list")

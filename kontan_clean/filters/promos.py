@@ -49,6 +49,8 @@ class Promos(Filter):
 
     def _clean(self, doc: Document, block: Block, found: list[Related]) -> None:
         """Cut promos from `block` left to right; a cut in flattened text splits the block."""
+        if ":" not in block.text:
+            return
         pos = 0
         while block.removed_by is None and (m := PROMO_MARKER.search(block.text, pos)):
             if not _is_promo(block.text, m):

@@ -6,6 +6,9 @@ from ..text.values import parse_number
 from .base import Filter
 
 
+BULLETS = frozenset("•·▪*")
+
+
 class Ticker(Filter):
     """Bullet lines `• EMAS 1.527.000 -7.000 -0,46%` become quotes.
 
@@ -17,7 +20,7 @@ class Ticker(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live():
-            m = TICKER_BULLET.match(block.text)
+            m = TICKER_BULLET.match(block.text) if block.text[:1] in BULLETS else None
             if not m:
                 continue
             doc.market.append(Quote(

@@ -1,0 +1,125 @@
+"""What every input reader shares: the fields to read, the skip counts, opening a source."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, Iterator, Mapping
+
+from ..batch import Record
+
+PAGE_KEYS = ("text", "html", "content", "page", "body")
+"""Keys tried, in order, for the page when `--field` is not given."""
+ID_KEYS = ("id",)
+URL_KEYS = ("url", "link")
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which key or column of a JSONL/CSV record holds the page, the id and the URL
+    (None: the first of `PAGE_KEYS`, `ID_KEYS`, `URL_KEYS` present)."""
+
+    page: str | None = None
+    id: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class ReadStats:
+    """What the readers passed over on purpose (not errors), counted by kind."""
+
+    skipped: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (or `-`, stdin) and the format to read it as."""
+
+    path: str
+    fmt: str
+    """`page` (one HTML page or text rendering), `jsonl`, `csv` or `warc`."""
+    name: str = ""
+    """The path relative to the directory argument it was found under, for `--output`."""
+    error: str | None = None
+    """Why the argument gave nothing to read (no such file, a glob that matched nothing)."""
+
+    @property
+    def label(self) -> str:
+        """How ids and messages name this source."""
+        return "<stdin>" if self.path == "-" else self.path
+
+
+class _Unclosable(io.RawIOBase):
+    """stdin as a binary stream that is never closed and can `tell()` (fastwarc needs it on
+    pipes); `seek()` only moves forward."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw, self._pos = raw, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        data = self._raw.read(len(buf))
+        buf[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset if whence == io.SEEK_CUR else -1
+        if target < self._pos:
+            raise OSError(29, "Illegal seek on a pipe")
+        while self._pos < target and self.read(min(1 << 16, target - self._pos)):
+            pass
+        return self._pos
+
+
+@contextmanager
+def open_binary(source: Source, *, gunzip: bool = True) -> Iterator[BinaryIO]:
+    """The source's bytes, gunzipped when the name ends in `.gz` (and `gunzip`)."""
+    if source.path == "-":
+        yield io.BufferedReader(_Unclosable(sys.stdin.buffer))
+        return
+    with open(source.path, "rb") as raw:
+        if gunzip and source.path.endswith(".gz"):
+            with gzip.open(raw, "rb") as unzipped:
+                yield unzipped  # type: ignore[misc]
+        else:
+            yield raw
+
+
+def read_error(source: Source, exc: BaseException) -> str:
+    """A short message for a file that could not be read."""
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return f"cannot read {source.label}: {why}"
+
+
+def from_mapping(row: Mapping[str, Any], fields: Fields, where: str, source: Source) -> Record:
+    """A `Record` from one JSON object or CSV row; `where` (`file:N`) is the id when the
+    row has none, and names the row in messages."""
+    key = fields.page or next((k for k in PAGE_KEYS if k in row), None)
+    rid = _pick(row, fields.id, ID_KEYS)
+    rid = where if rid is None or rid == "" else rid
+    if key is None or key not in row:
+        keys = ", ".join(str(k) for k in row)
+        wanted = f"no {key!r} key" if key else "no page key (tried " + ", ".join(PAGE_KEYS) + ")"
+        return Record(rid, None, source=source.path, error=f"{where}: {wanted} (keys: {keys}); pass --field NAME")
+    page = row[key]
+    if not isinstance(page, str):
+        return Record(rid, None, source=source.path,
+                      error=f"{where}: the {key!r} value is {type(page).__name__}, not the page's text")
+    url = _pick(row, fields.url, URL_KEYS)
+    return Record(rid, page, url if isinstance(url, str) and url else None, source.path)
+
+
+def _pick(row: Mapping[str, Any], key: str | None, defaults: tuple[str, ...]) -> Any:
+    if key:
+        return row.get(key)
+    return next((row[k] for k in defaults if k in row), None)

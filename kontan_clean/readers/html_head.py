@@ -1,0 +1,124 @@
+"""Page metadata read from the raw HTML by pattern, without parsing the page: the `<meta>`
+tags, canonical link, `<title>`, JSON-LD and the market ticker banner."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+from datetime import datetime, timedelta, timezone
+
+import regex
+
+from ..site import selectors as S
+from ..site.patterns import TICKER_BULLET
+from ..site.vocab import TICKERS
+
+WIB = timezone(timedelta(hours=7))
+_TAG_ATTRS = regex.compile(r"""([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_META = regex.compile(r"<meta\s([^>]*)>")
+_META_KEYS = ("og:", "content_PublishedDate", "published_time", "description")
+_LINK = regex.compile(r"<link\s([^>]*canonical[^>]*)>")
+_TITLE = regex.compile(r"<title\b[^>]*>([^<]*)</title", regex.IGNORECASE)
+_JSON_LD = regex.compile(r"""<script\b[^>]*application/ld\+json[^>]*>(.*?)</script""", regex.IGNORECASE | regex.DOTALL)
+_TAGS = regex.compile(r"<[^>]*>")
+TICKER_REACH = 8_000
+TICKER_ITEM = 400
+"""Characters of markup one ticker item (name, value, change, percentage) spans at most."""
+
+
+def attributes(tag_inside: str) -> dict[str, str]:
+    """`name="x" content='y'` -> {"name": "x", "content": "y"}, names lower-cased, entities decoded."""
+    return {
+        m.group(1).lower(): htmllib.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+        for m in _TAG_ATTRS.finditer(tag_inside)
+    }
+
+
+def head_metadata(page: str, stop: int) -> dict:
+    """Canonical URL, title and publication time from `page[:stop]` (and JSON-LD anywhere)."""
+    meta: dict[str, str] = {}
+    for m in _META.finditer(page, 0, stop):
+        if not any(k in m.group(1) for k in _META_KEYS):
+            continue  # most <meta> tags are about something else: skip parsing them
+        a = attributes(m.group(1))
+        key = a.get("property") or a.get("name") or a.get("itemprop")
+        if key and a.get("content"):
+            meta.setdefault(key.lower(), a["content"].strip())
+    out: dict = {"url": _canonical(page, stop) or meta.get("og:url")}
+    if title := meta.get("og:title") or _title_tag(page, stop):
+        out["title"] = title
+    dates = {k: v for k, v in (
+        ("JSON-LD datePublished", _json_ld_date(page)),
+        ("content_PublishedDate", _parse_wib(meta.get("content_publisheddate"))),
+        ("article:published_time", _parse_iso(meta.get("article:published_time"))),
+    ) if v}
+    if dates:
+        out["published"] = next(iter(dates.values()))
+        if len(set(dates.values())) > 1:
+            out["warnings"] = ["page metadata disagrees on the publication time: " + ", ".join(
+                f"{k} {v.isoformat()}" for k, v in dates.items())]
+    return out
+
+
+def ticker_lines(page: str, start: int, stop: int) -> list[str]:
+    """The ticker banner in `page[start:stop]` (after the head, whose CSS names the same
+    classes), as the bullet lines of the text rendering."""
+    mark = page.find("indikator", start, stop)
+    if mark < 0:
+        return []
+    region = page[mark:mark + TICKER_REACH]
+    lines = []
+    for name in TICKERS:
+        at = region.find(f">{name}<")
+        if at < 0:
+            continue
+        words = htmllib.unescape(_TAGS.sub(" ", region[at + 1:at + TICKER_ITEM])).split()
+        if TICKER_BULLET.match(line := "• " + " ".join(words[:4])):
+            lines.append((at, line))
+    return [line for _, line in sorted(lines)]
+
+
+def _canonical(page: str, stop: int) -> str | None:
+    for m in _LINK.finditer(page, 0, stop):
+        a = attributes(m.group(1))
+        if a.get("rel", "").lower() == "canonical" and a.get("href"):
+            return a["href"]
+    return None
+
+
+def _title_tag(page: str, stop: int) -> str | None:
+    m = _TITLE.search(page, 0, stop)
+    if not m:
+        return None
+    title = " ".join(htmllib.unescape(m.group(1)).split())
+    for suffix in S.TITLE_SUFFIXES:
+        if title.lower().endswith(suffix.lower()):
+            return title[: -len(suffix)].strip()
+    return title or None
+
+
+def _parse_wib(value: str | None) -> datetime | None:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=WIB) if value else None
+    except ValueError:
+        return None
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=parsed.tzinfo or WIB) if parsed else None
+
+
+def _json_ld_date(page: str) -> datetime | None:
+    for m in _JSON_LD.finditer(page):
+        try:
+            data = json.loads(m.group(1))
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and item.get("datePublished"):
+                return _parse_iso(str(item["datePublished"]))
+    return None
