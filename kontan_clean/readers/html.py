@@ -40,8 +40,8 @@ def parse(page: str) -> etree._Element:
 def read_html(content: str | bytes, url: str | None = None) -> Document:
     """Read a whole kontan page (desktop, AMP, older layouts) into a `Document`."""
     page, encoding = to_text(content)
-    window = find_window(page)
     head_end = page.find(_HEAD_END)
+    window = find_window(page, max(head_end, 0))
     head = head_metadata(page, head_end if head_end > 0 else (window.start if window else len(page)))
     root = parse(page[window.start:window.end]) if window else parse(page)
     body = first(root, S.BODY)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import re
 
 # Strings that mark the body element (see site/selectors.py). Plain `str.find` on literals
 # is an order of magnitude faster than one case-insensitive regex over the page.
@@ -19,8 +19,8 @@ _BODY_MARKS = ('itemprop="articleBody"', "itemprop='articleBody'", "tmpt-desk-ko
                "amp-article-body", 'class="ctn"', "class='ctn'")
 # What stands just above the body: breadcrumb, AMP lead, title, date, photo.
 _HEAD_MARKS = ("<h1", "<H1", "breadcumb", "amp-lead", "img-detail-desk")
-_TAG_LINK = regex.compile(r"""kontan\.co\.id/tag/[^"'>]*["'][^>]*>[^<]*</a>""", regex.IGNORECASE)
-_TAG_NAME = regex.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+_TAG_LINK = re.compile(r"""kontan\.co\.id/tag/[^"'>]*["'][^>]*>[^<]*</a>""", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 HEAD_REACH = 40_000
 """How far above the body the title and date may stand (nav and ads can sit between)."""
@@ -37,13 +37,14 @@ class Window:
     end: int
 
 
-def find_window(html: str) -> Window | None:
-    """The stretch of `html` from the breadcrumb/title down to the tag box below the body."""
-    body_start = _first_tag_with(html, _BODY_MARKS, 0, len(html))
+def find_window(html: str, after: int = 0) -> Window | None:
+    """The stretch of `html` from the breadcrumb/title down to the tag box below the body.
+    `after` skips the `<head>`, whose CSS names the same classes."""
+    body_start = _first_tag_with(html, _BODY_MARKS, after, len(html))
     if body_start < 0:
         return None
     body_end = _element_end(html, body_start)
-    start = _first_tag_with(html, _HEAD_MARKS, max(0, body_start - HEAD_REACH), body_start)
+    start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
     return Window(start if start >= 0 else body_start, body_start, _tail_end(html, body_end))
 
 
@@ -52,7 +53,7 @@ def _first_tag_with(html: str, marks: tuple[str, ...], start: int, end: int) -> 
     A mark outside a tag (a CSS rule, a script string) does not count."""
     best = -1
     for mark in marks:
-        i = html.find(mark, start, end)
+        i = html.find(mark, start, end if best < 0 else best)  # only earlier hits matter now
         while i >= 0 and (best < 0 or i < best):
             opening = i if mark.startswith("<") else html.rfind("<", start, i)
             if opening >= 0 and html.rfind(">", opening, i) < 0 and not html.startswith("</", opening):
@@ -79,11 +80,9 @@ def _element_end(html: str, start: int) -> int:
 
 
 @lru_cache(maxsize=16)
-def _tag_pattern(tag: str) -> regex.Pattern:
-    return regex.compile(
-        rf"<script\b[^>]*>.*?</script\s*>|<!--.*?-->|<(/?){regex.escape(tag)}\b[^>]*>",
-        regex.IGNORECASE | regex.DOTALL,
-    )
+def _tag_pattern(tag: str) -> re.Pattern:
+    # stdlib `re`: twice as fast as `regex` on this simple scan, which runs on every page.
+    return re.compile(rf"<script\b[^>]*>.*?</script\s*>|<!--.*?-->|<(/?){re.escape(tag)}\b[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 def _tail_end(html: str, body_end: int) -> int:
