@@ -7,6 +7,7 @@ from .base import Filter
 
 LOOKAHEAD = 4
 MIN_WORDS = 6
+MAX_LEAD_CHARS = 1_000
 MAX_OFFSET = 6
 SENTENCE_END = (".", "…", "\"", "”", "!", "?")
 
@@ -24,6 +25,8 @@ class AmpLead(Filter):
         blocks = doc.live()
         if len(blocks) < 2 or "desktop" in doc.flags or DATE_LINE.match(blocks[1].text):
             return  # a desktop page: title, date line, title again
+        if len(blocks[0].text) > MAX_LEAD_CHARS:
+            return  # a flattened body, not a lead paragraph
         lead = _words(blocks[0].text)
         if len(lead) < MIN_WORDS or not blocks[0].text.endswith(SENTENCE_END):
             return  # a title repeated below is the title filter's business

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ..model import Document
-from ..site.patterns import GOOGLE_NEWS, SYNDICATION, SYNDICATION_LINE, WHATSAPP
+from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, WHATSAPP
 from .base import Filter
 
 
-# (a substring every match contains, pattern, reason): the substring test skips most blocks cheaply.
-_FOOTERS = (("Berita", GOOGLE_NEWS, "Google News footer"), ("WhatsApp", WHATSAPP, "WhatsApp channel invitation"))
+def _google_news(text: str):
+    """The footer closing `text`, tried only where its first words last occur."""
+    at = max(text.rfind(cue) for cue in GOOGLE_NEWS_CUES)
+    return GOOGLE_NEWS.match(text, at) if at >= 0 else None
 
 
 class Footers(Filter):
@@ -29,6 +31,7 @@ class Footers(Filter):
             if "tayang" in block.text and (m := SYNDICATION.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
                 after_syndication = True
-            for cue, pattern, why in _FOOTERS:
-                if block.removed_by is None and cue in block.text and (m := pattern.search(block.text)):
-                    doc.cut(block, m.start(), m.end(), self.name, why)
+            if block.removed_by is None and (m := _google_news(block.text)):
+                doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
+            if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
+                doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")

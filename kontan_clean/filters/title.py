@@ -10,9 +10,12 @@ HEAD = 12
 FIRST = 3
 """The title is among the first few blocks left once the page chrome is gone."""
 MAX_TITLE_WORDS = 30
+MAX_TITLE_CHARS = 300
 
 
 def _title_like(block: Block) -> bool:
+    if len(block.text) > MAX_TITLE_CHARS:
+        return False
     words = block.text.split()
     return (
         2 <= len(words) <= MAX_TITLE_WORDS

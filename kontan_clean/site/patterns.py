@@ -55,6 +55,8 @@ PROMO_MARKER = regex.compile(
 )
 
 GOOGLE_NEWS = regex.compile(r"Cek\s+Berita\s+dan\s+Artikel\s+yang\s+lain\s+di(?:\s+Google\s+News)?\s*$", _I)
+GOOGLE_NEWS_CUES = ("Cek Berita", "cek berita", "CEK BERITA")
+"""Where to try GOOGLE_NEWS: at the last of these, since the footer closes the text."""
 WHATSAPP = regex.compile(
     r"(?:Dapatkan\s+update|Gabung(?:\s+di)?|Ikuti|Follow|Simak\s+juga|Bergabung).{0,160}?WhatsApp\s+Channel"
     r"[^\n]{0,200}$|^.{0,200}\bWhatsApp\s+Channel\b.{0,200}$",

@@ -1,0 +1,117 @@
+"""datatrove pipeline steps: kontan pages in, clean article text (and metadata) out.
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import WarcReader
+    from datatrove.pipeline.writers import JsonlWriter
+    from kontan_clean.integrations.datatrove import KontanMetadataExtractor
+
+    LocalPipelineExecutor(pipeline=[
+        WarcReader("crawl/", glob_pattern="*.warc.gz"),
+        KontanMetadataExtractor(),
+        JsonlWriter("clean/"),
+    ], tasks=4).run()
+
+Like datatrove's own extractors, cleaning runs in a sandbox process with a per-document
+timeout. A page without an article (or empty, or undecodable) is dropped and counted in the
+step's stats under its failure kind (`no_article`, `empty`, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+try:
+    from datatrove.data import DocumentsPipeline
+    from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
+    from datatrove.utils.logging import logger
+    from datatrove.utils.typeshelper import StatHints
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("kontan_clean.integrations.datatrove needs datatrove: "
+                      "pip install 'kontan-clean[datatrove]'") from exc
+
+from ..batch import Failure, Record, article_metadata, clean_one
+from ..pipeline import Pipeline
+
+Outcome = tuple[str, dict[str, Any], str | None]
+"""(clean text, metadata, failure kind or None) as sent back by the sandbox process."""
+
+
+class KontanExtractor(BaseExtractor):
+    """Replace each document's text (a kontan page: HTML or a text rendering) with the clean
+    article text. The document's `metadata["url"]`, when there, is passed on to `clean()`.
+
+    Args:
+        timeout: seconds allowed per document before it is skipped (stat `timeout`).
+        pipeline: a custom `kontan_clean.Pipeline` (default: the standard one).
+    """
+
+    name = "📰 Kontan"
+    with_metadata = False
+
+    def __init__(self, timeout: float = 5, pipeline: Pipeline | None = None) -> None:
+        super().__init__(timeout)
+        self.pipeline = pipeline
+
+    def extract(self, text: str, url: str | None = None) -> str:
+        """The clean text of one page, or `""` when it holds no article."""
+        return self.clean_page(text, url)[0]
+
+    def clean_page(self, text: str, url: str | None = None) -> Outcome:
+        """Clean one page; never raises (a failure comes back as its kind)."""
+        result = clean_one(Record(None, text, url), self.pipeline)
+        if isinstance(result, Failure):
+            return "", {"error": result.error}, result.kind
+        return result.text, article_metadata(result) if self.with_metadata else {}, None
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        """Clean every document; forward the ones that hold an article."""
+        with ExtractorSandbox(timeout=self.timeout, warmup_text=("", None)) as sandbox:
+            for doc in data:
+                self.stat_update(StatHints.total)
+                with self.track_time():
+                    try:
+                        text, meta, failed = sandbox.process_document((doc.text, doc.metadata.get("url")),
+                                                                      self.clean_page)
+                    except TimeoutError:
+                        self.stat_update("timeout")
+                        continue
+                    except EOFError:  # the sandbox process died; the next document gets a new one
+                        self.stat_update("broken_process")
+                        continue
+                if failed:
+                    self._count_failure(failed, meta["error"])
+                    continue
+                doc.text = text
+                if self.with_metadata:
+                    self._merge(doc.metadata, meta)
+                self.stat_update(StatHints.forwarded)
+                self.update_doc_stats(doc)
+                yield doc
+
+    def _count_failure(self, kind: str, error: str) -> None:
+        self.stat_update(kind, StatHints.dropped)
+        if kind == "internal" and not self._warned_error:
+            logger.warning(f"kontan_clean: {error} (shown once)")
+            self._warned_error = True
+
+    @staticmethod
+    def _merge(metadata: dict[str, Any], meta: dict[str, Any]) -> None:
+        # The reader's url (the crawled one) stays; a different canonical URL goes beside it.
+        url = meta.pop("url", None)
+        if url and url != metadata.get("url"):
+            meta["canonical_url"] = url
+        metadata.update(meta)
+
+
+class KontanMetadataExtractor(KontanExtractor):
+    """`KontanExtractor` that also puts the article's metadata into `doc.metadata`, all of it
+    JSON-able: title, published (ISO 8601), reporters, editor, source, dateline, caption,
+    category, tags, paywalled, related, market, form, extractor, warnings, reader facts
+    (such as encoding) and `removed_by_filter` (counts); `canonical_url` when the page names
+    a URL other than `metadata["url"]`."""
+
+    name = "📰 Kontan + metadata"
+    with_metadata = True
+
+
+__all__ = ["KontanExtractor", "KontanMetadataExtractor"]
