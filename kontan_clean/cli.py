@@ -179,10 +179,13 @@ def message(result: Failure) -> str:
 
 
 def as_json(record: Record, result: Result) -> dict[str, Any]:
-    """The output record: `{"id", ...Article.to_dict()}`, or the error record."""
+    """The output record: `{"id", ...Article.to_dict()}`, or the error record. `url` is the
+    page's canonical URL when it names one; the URL the input gave (`WARC-Target-URI`,
+    `--url-field`, `--url`) is kept as `input_url`."""
     if isinstance(result, Failure):
         return result.to_dict()
-    return {"id": record.id, **result.to_dict()}
+    head = {"id": record.id} if record.url is None else {"id": record.id, "input_url": record.url}
+    return {**head, **result.to_dict()}
 
 
 class Sink:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..model import Document
 from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, OLD_DATELINE
 from .base import Filter
 
 HEAD = 8
-_SLASH = regex.compile(r"\s*/\s*")
+_SLASH = re.compile(r"\s*/\s*")
 
 
 def _city(raw: str) -> str | None:
     """The city if `raw` reads as one (`NEW YORK`, `SEOUL/HANOI`, `WEST PALM BEACH, Florida`,
     `Jakarta`), else None: it is then the first words of a sentence."""
     raw = _SLASH.sub("/", raw.strip(" .,"))
-    parts = [p.strip() for p in regex.split(r"[/,]", raw)]
+    parts = [p.strip() for p in re.split(r"[/,]", raw)]
     for i, part in enumerate(parts):
         words = part.split()
         if not words or len(words) > 4:

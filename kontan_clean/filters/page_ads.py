@@ -1,14 +1,14 @@
 """Page furniture around the article: `TERBARU` lists, Kontan Academy and webinar ads, the
 `Halaman: 1 2 Tampilkan Semua` pagination line."""
 
-import regex
+import re
 
 from ..model import Block, Document
 from .base import Filter
 
 LIST_HEADINGS = frozenset({"terbaru", "terpopuler", "berita terkait", "rekomendasi", "populer"})
-AD_LINE = regex.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", regex.IGNORECASE)
-PAGINATION_LINE = regex.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", regex.IGNORECASE)
+AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
+PAGINATION_LINE = re.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 25
 
 

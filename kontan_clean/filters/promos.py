@@ -7,7 +7,7 @@ inferred (`text.headline`), never assumed to be the end of the text.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..model import Block, Document, Related
 from ..site.patterns import PROMO_MARKER
@@ -16,14 +16,14 @@ from ..text.headline import headline_end
 from .base import Filter
 
 _SENTENCE_END = (".", "!", "?", "\"", "”", "’", ")", ":", "…")
-_NEXT_FURNITURE = regex.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dibaca)\s*:|\sCek\s+Berita\s+dan\s+Artikel", regex.IGNORECASE)
+_NEXT_FURNITURE = re.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dibaca)\s*:|\sCek\s+Berita\s+dan\s+Artikel", re.IGNORECASE)
 
 
 def _kind(marker: str) -> str:
     return PROMO_KINDS[" ".join(marker.lower().split())]
 
 
-def _is_promo(text: str, m: regex.Match) -> bool:
+def _is_promo(text: str, m: re.Match) -> bool:
     """A marker followed by a headline, at a boundary; `Baca Juga:` so written needs no boundary."""
     after = text[m.end():m.end() + 2]
     if not after or not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..model import Document
 from .text import read_text
 
-_HTML_START = regex.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|meta|div|article|p|\?xml|!--)", regex.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|meta|div|article|p|\?xml|!--)", re.IGNORECASE)
 
 
 def looks_like_html(content: str | bytes) -> bool:

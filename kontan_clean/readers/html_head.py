@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import html as htmllib
 import json
-from datetime import datetime, timedelta, timezone
-
 import re
-
-import regex
+from datetime import datetime, timedelta, timezone
 
 from ..site import selectors as S
 from ..site.patterns import TICKER_BULLET
 from ..site.vocab import TICKERS
 
 WIB = timezone(timedelta(hours=7))
-_TAG_ATTRS = regex.compile(r"""([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TAG_ATTRS = re.compile(r"""([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _META_WANTED = ("og:title", "og:url", "content_PublishedDate", "article:published_time")
-_LINK = regex.compile(r"<link\s([^>]*canonical[^>]*)>")
-_TITLE = regex.compile(r"<title\b[^>]*>([^<]*)</title", regex.IGNORECASE)
-_JSON_LD = regex.compile(r"""<script\b[^>]*application/ld\+json[^>]*>(.*?)</script""", regex.IGNORECASE | regex.DOTALL)
+_LINK = re.compile(r"<link\s([^>]*canonical[^>]*)>")
+_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title", re.IGNORECASE)
+_JSON_LD = re.compile(r"""<script\b[^>]*application/ld\+json[^>]*>(.*?)</script""", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")  # stdlib `re`: faster than `regex` for this plain pattern
 TICKER_REACH = 8_000
 TICKER_ITEM = 400

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-import regex
 
 from ..site.vocab import CONNECTIVES, HEADLINE_PARTICLES, PRONOUNS, SENTENCE_OPENERS
 
@@ -157,7 +156,7 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _starts_quote(token) or before.endswith(("?", "!", "?”", "!”")):
             return i
-        if kinds[i] == NUM and regex.fullmatch(r"\d{1,2}[.)]", token):
+        if kinds[i] == NUM and _LIST_NUMBER.fullmatch(token):
             return i  # a numbered list item or subheading: `1. Memperluas Mitra Dagang`
         if _is_opener(token) and (token.endswith(",") or after == ","):
             return i  # `Sebelumnya, ...`, `Pertama , ...`
@@ -170,7 +169,8 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
     return None
 
 
-_DEVERBAL = regex.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)\p{L}{2,}an$|^\p{L}{3,}an$", regex.IGNORECASE)
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
+_DEVERBAL = re.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)[^\W\d_]{2,}an$|^[^\W\d_]{3,}an$", re.IGNORECASE)
 _PRONOUNS = frozenset(p.capitalize() for p in PRONOUNS)
 _GLUE = frozenset({"&", "-", "–", "—", "/", "+"})
 # Particles that headlines keep lower case even where they capitalise others (`Selama`, `Setelah`).
