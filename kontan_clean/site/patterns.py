@@ -1,4 +1,4 @@
-"""Compiled patterns for kontan page parts. Rules as data, apart from the filters using them.
+r"""Compiled patterns for kontan page parts. Rules as data, apart from the filters using them.
 
 Every pattern here is anchored or bounded and free of nested quantifiers, so matching time
 stays linear in the input. Patterns use the stdlib `re`, about twice as fast as `regex` on
