@@ -76,20 +76,27 @@ def span_body_report(raw_dir: Path, clean) -> dict[str, int]:
         if not record["spans"]:
             continue
         article = clean(body)
-        cuts = [(s["start"], s["end"]) for s in record["spans"]]
-        for s in record["spans"]:
-            if s["kind"] == "baca_juga_marker_only":
-                cuts.append(_own_cut(body, s["start"], article))
-        for r in article.removed:  # unlabelled: the dateline prefix and `Tonton:` promos
-            if r.filter == "dateline" or r.text.startswith("Tonton:"):
-                cuts.extend(m.span() for m in [_loose(r.text).search(body)] if m)
-        expected = _without(body, cuts).split()
+        expected = span_expected_body(body, record, article).split()
         lost, extra = word_diff(expected, article.text.split())
         totals["articles"] += 1
         totals["body_words"] += len(expected)
         totals["lost_words"] += lost
         totals["left_words"] += extra
     return dict(totals)
+
+
+def span_expected_body(body: str, record: dict, article: Article) -> str:
+    """The expected body of one article of the span file: the crawl text minus its labelled
+    spans; for an unlabelled `Baca Juga` headline, minus the cleaner's own cut; minus what the
+    labels leave out and the cleaner removed (the dateline prefix and `Tonton:` promos)."""
+    cuts = [(s["start"], s["end"]) for s in record["spans"]]
+    for s in record["spans"]:
+        if s["kind"] == "baca_juga_marker_only":
+            cuts.append(_own_cut(body, s["start"], article))
+    for r in article.removed:
+        if r.filter == "dateline" or r.text.startswith("Tonton:"):
+            cuts.extend(m.span() for m in [_loose(r.text).search(body)] if m)
+    return _without(body, cuts)
 
 
 def _loose(text: str) -> regex.Pattern:
