@@ -48,15 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
                "Exit status: 0 all cleaned, 1 some failed, 2 usage error, 130 interrupted.")
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="files, directories (read recursively) or globs; '-' or none reads stdin")
-    p.add_argument("-f", "--format", choices=("text", "json", "jsonl"),
-                   help="output: the clean text (default for one page), one JSON object, "
-                        "or JSON lines (default for a batch)")
+    p.add_argument("-f", "--format", choices=("text", "json", "jsonl"), metavar="FMT",
+                   help="text (the clean text; the default for one page), json, "
+                        "or jsonl (one JSON line per document; the default for a batch)")
     p.add_argument("-m", "--with-metadata", action="store_true",
                    help="text format: print title, date, byline, ... above the text")
     p.add_argument("-e", "--explain", action="store_true",
                    help="list every removal with the name of the filter that made it")
-    p.add_argument("-i", "--input-format", choices=FORMATS, default="auto",
-                   help="how to read the inputs (auto: by file extension; html and text: one page per file)")
+    p.add_argument("-i", "--input-format", choices=FORMATS, default="auto", metavar="FMT",
+                   help="auto (by file extension; the default), html or text (one page per file), "
+                        "jsonl, csv or warc")
     p.add_argument("--field", metavar="NAME", help="JSONL key or CSV column holding the page (default: text, html, "
                                                     "content, page or body, whichever is present)")
     p.add_argument("--id-field", metavar="NAME", help="key or column carried through as \"id\" (default: id; "
@@ -99,6 +100,9 @@ def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Read, clean and write everything the arguments name."""
+    if not args.inputs and sys.stdin.isatty():
+        print(f"{PROG}: reading a page from the terminal; end it with Ctrl-D (or name a FILE, see --help)",
+              file=sys.stderr)
     stats = ReadStats()
     names: dict[str, str] = {}
     sources = _remember_names(find_sources(args.inputs or ["-"], args.input_format, stats.skipped), names)
@@ -110,7 +114,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     sink = make_sink(args, single, names)
     tally = Tally()
     try:
-        with progress_bar(enabled=not (single or args.quiet)) as bar:
+        with progress_bar(enabled=not (single or args.quiet), output_on_stdout=not args.output) as bar:
             for record, result in clean_records(records, args.jobs):
                 tally.add(result)
                 sink.write(record, result)
@@ -422,10 +426,10 @@ class _NoBar:
 
 
 @contextmanager
-def progress_bar(enabled: bool = True) -> Iterator[Any]:
-    """A tqdm bar on stderr when stderr is a terminal (and stdout is not, where the output
-    would tear it), else a stand-in that does nothing."""
-    if not (enabled and sys.stderr.isatty() and not sys.stdout.isatty()):
+def progress_bar(enabled: bool = True, output_on_stdout: bool = True) -> Iterator[Any]:
+    """A tqdm bar on stderr when stderr is a terminal (unless the output goes to the same
+    terminal, where it would tear the bar), else a stand-in that does nothing."""
+    if not (enabled and sys.stderr.isatty() and not (output_on_stdout and sys.stdout.isatty())):
         yield _NoBar()
         return
     try:
@@ -433,7 +437,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Any]:
     except ImportError:
         yield _NoBar()
         return
-    bar = tqdm(unit=" docs", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+    bar = tqdm(unit=" docs", file=sys.stderr, mininterval=0.5, dynamic_ncols=True, leave=False)
     try:
         yield bar
     finally:
@@ -462,18 +466,22 @@ class Tally:
         """The lines printed on stderr at the end of a batch."""
         secs = max(time.perf_counter() - self.start, 1e-9)
         failed = f"{self.failed} failed" + (f" ({_counts(self.kinds)})" if self.kinds else "")
-        lines = [f"{self.docs} documents: {self.docs - self.failed} cleaned, {failed}; "
+        lines = [f"{_plural(self.docs, 'document')}: {self.docs - self.failed} cleaned, {failed}; "
                  f"{secs:.1f} s, {self.docs / secs:.0f} documents/s"]
         if self.removed:
             lines.append("removed by filter: " + _counts(self.removed))
         if stats.skipped:
             lines.append("skipped: " + _counts(stats.skipped))
         if written:
-            lines.append(f"wrote {len(written)} file{'s' * (len(written) != 1)}: " + ", ".join(written[:3])
+            lines.append(f"wrote {_plural(len(written), 'file')}: " + ", ".join(written[:3])
                          + (", ..." if len(written) > 3 else ""))
         if self.kinds["internal"]:
-            lines.append(f"{self.kinds['internal']} internal errors: please report them with their pages")
+            lines.append(f"{_plural(self.kinds['internal'], 'internal error')}: please report them with their pages")
         return "\n".join(f"{PROG}: {line}" for line in lines)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _counts(c: Counter) -> str:

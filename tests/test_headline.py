@@ -37,3 +37,18 @@ def test_stops_at_next_furniture_and_at_text_end() -> None:
 def test_no_cue_never_takes_the_rest_of_a_long_text() -> None:
     text = "Baca Juga: " + " ".join(["Kata"] * 200)
     assert headline_end(text, 11) < 11 + 5 * 25
+
+
+@pytest.mark.parametrize("text,editor,body", [
+    ("Sumber: Reuters | Editor: Putri Werdiningsih Indeks KOSPI turun 0,61%. Investor cemas.", "Putri Werdiningsih", "Indeks KOSPI"),
+    ("Sumber: Reuters | Editor: Khomarul Hidayat LONDON . Harga minyak dunia anjlok 8% pada Senin.", "Khomarul Hidayat", "Harga minyak"),
+    ("Reporter: Adi Wikanto | Editor: Adi Wikanto Harga emas naik tajam hari ini.", "Adi Wikanto", "Harga emas"),
+    ("Reporter: Rafie | Editor: Barratut Taqiyyah Rafie Trump mengatakan tarif naik.", "Barratut Taqiyyah Rafie", "Trump mengatakan"),
+    ("Reporter: Siti | Editor: Herlina KD Pemerintah menaikkan tarif.", "Herlina KD", "Pemerintah menaikkan"),
+])
+def test_flattened_byline_name_ends_before_the_body(text: str, editor: str, body: str) -> None:
+    from kontan_clean import clean
+
+    a = clean(text)
+    assert a.editor == editor
+    assert a.text.startswith(body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Block, Document
 from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL
-from ..text.headline import headline_end
+from ..text.headline import name_end
 from .base import Filter
 
 HEAD = 12
@@ -48,10 +48,10 @@ class Byline(Filter):
         who = text[label.end():sep.start() if sep else None].strip()
         end = len(text)
         if sep:
-            end = headline_end(text, sep.end()) if block.kind == "flat" else len(text)
+            end = name_end(text, sep.end()) if block.kind == "flat" else len(text)
             doc.meta.editor = text[sep.end():end].strip(" |,") or None
         elif block.kind == "flat":
-            end = headline_end(text, label.end())
+            end = name_end(text, label.end())
             who = text[label.end():end].strip()
         self._people(doc, label["label"].lower(), who)
         doc.cut(block, 0, end, self.name, "byline")

@@ -211,3 +211,34 @@ def _sentence_case_start(tokens: list[str], kinds: list[str]) -> int | None:
         if _ends_sentence(tokens[i - 1]) and kinds[i] in (CAP, NUM):
             return i
     return None
+
+
+MAX_NAME_WORDS = 5
+
+
+def name_end(text: str, start: int) -> int:
+    """Where a person's name that begins at `start` ends, in flattened text such as
+    `Editor: Khomarul Hidayat LONDON . Harga minyak ...`.
+
+    A name is a few capitalised words; it stops before page furniture, a word in capitals
+    (a dateline city; initials of up to three letters such as `KD` stay), a word that opens
+    sentences or a noun that starts them (`Indeks`, `Harga`), and, when the run of capitals
+    runs into lower-case text, before its last word (`Adi Wikanto Harga emas ...`).
+    """
+    hard = _HARD_STOPS.search(text, start, start + _MAX_CHARS)
+    limit = hard.start() if hard else min(len(text), start + _MAX_CHARS)
+    spans = [m.span() for m in islice(_TOKEN.finditer(text, start, limit), MAX_NAME_WORDS + 1)]
+    taken = 0
+    for a, b in spans[:MAX_NAME_WORDS]:
+        word = text[a:b].rstrip(",")
+        if not word[:1].isupper() or (word.isupper() and len(word) > 3) or _starts_sentence(word):
+            break
+        taken += 1
+    if 1 < taken < len(spans) and _kind(text[spans[taken][0]:spans[taken][1]]) in (LOWER, PART):
+        taken -= 1  # the last capitalised word opens the sentence that follows
+    return spans[taken - 1][1] if taken else start
+
+
+def _starts_sentence(word: str) -> bool:
+    core = word.strip(_EDGE_PUNCT)
+    return _is_opener(core) or _is_subject_noun(core) or core.lower() in CONNECTIVES or core in _PRONOUNS
