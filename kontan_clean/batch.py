@@ -147,15 +147,29 @@ def _pooled(records: Iterator[Record], jobs: int, pipeline: Pipeline | None,
     pool = new_pool()
     pending: deque[tuple[list[Record], Future]] = deque()
     chunks = iter(lambda: list(islice(records, chunk)), [])
+    finished = False
     try:
         for batch in chunks:
-            pending.append((batch, pool.submit(_clean_chunk, batch)))
+            pending.append((batch, _submit(pool, batch)))
             if len(pending) >= 2 * jobs:
                 pool = yield from _drain_one(pending, pool, new_pool)
         while pending:
             pool = yield from _drain_one(pending, pool, new_pool)
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Stopped early (Ctrl-C, the consumer gave up): do not wait for the chunks in flight.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future:
+    """The chunk's future; a pool a worker has just broken gives a failed one, handled
+    where the results are collected."""
+    try:
+        return pool.submit(_clean_chunk, batch)
+    except BrokenProcessPool as exc:
+        future: Future = Future()
+        future.set_exception(exc)
+        return future
 
 
 def _drain_one(pending: deque, pool: ProcessPoolExecutor, new_pool) -> Iterator[tuple[Record, Result]]:
@@ -165,15 +179,27 @@ def _drain_one(pending: deque, pool: ProcessPoolExecutor, new_pool) -> Iterator[
     try:
         results = future.result()
     except BrokenProcessPool:
-        results = _failed(batch, "the worker process died (out of memory?) while cleaning this chunk")
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = new_pool()
+        # A worker died (out of memory, a crash in a C extension) and took every pending chunk
+        # with it. Retrying this chunk alone fails only the chunk that kills a worker.
+        pool, results = _retry_alone(batch, pool, new_pool)
         for i, (other, _) in enumerate(pending):
-            pending[i] = (other, pool.submit(_clean_chunk, other))
+            pending[i] = (other, _submit(pool, other))
     except Exception as exc:  # noqa: BLE001 - e.g. a record that cannot be pickled
         results = _failed(batch, f"internal error ({type(exc).__name__}: {exc}); please report it")
     yield from zip(batch, results)
     return pool
+
+
+def _retry_alone(batch: list[Record], broken: ProcessPoolExecutor,
+                 new_pool) -> tuple[ProcessPoolExecutor, list[Result]]:
+    broken.shutdown(wait=False, cancel_futures=True)
+    pool = new_pool()
+    try:
+        return pool, _submit(pool, batch).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        return new_pool(), _failed(batch, "a worker process died while cleaning this chunk of pages "
+                                          "(out of memory?); clean them with jobs=1 to find the page")
 
 
 def _failed(batch: list[Record], message: str) -> list[Result]:

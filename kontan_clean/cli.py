@@ -195,6 +195,9 @@ def as_json(record: Record, result: Result) -> dict[str, Any]:
 class Sink:
     """Where results go; one subclass per output format."""
 
+    writes_failures = True
+    """Whether the format has a place for error records (else they go to stderr)."""
+
     def __init__(self, out: LineWriter, single: bool) -> None:
         self.out, self.single, self.count = out, single, 0
 
@@ -204,8 +207,6 @@ class Sink:
             print(message(result), file=sys.stderr)
         self.emit(record, result)
         self.count += 1
-
-    writes_failures = True
 
     def emit(self, record: Record, result: Result) -> None:
         """Write the result in this format."""

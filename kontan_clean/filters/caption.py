@@ -37,6 +37,6 @@ class Caption(Filter):
                 return
             opener = 1  # page 2 of an article: title, date, caption, then the text
         for block in head[:opener]:
-            if looks_like_caption(block):
+            if block.removed_by is None and looks_like_caption(block):
                 doc.meta.caption = doc.meta.caption or block.text
                 doc.drop(block, self.name, "photo caption")
