@@ -14,6 +14,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
+from ..errors import NoArticleError
 from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
@@ -33,8 +34,13 @@ def to_text(content: str | bytes) -> tuple[str, str]:
 
 
 def parse(page: str) -> etree._Element:
-    """An lxml tree of `page` (or of a stretch of it)."""
-    return lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    """An lxml tree of `page` (or of a stretch of it); `NoArticleError` when libxml2 finds no
+    document in it at all (`<!DOCTYPE html>` alone, a comment)."""
+    try:
+        root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError) as exc:
+        raise NoArticleError(f"the HTML holds no document ({exc}): pass a whole article page") from None
+    return root
 
 
 def read_html(content: str | bytes, url: str | None = None) -> Document:
