@@ -48,6 +48,7 @@ def _junk_class(classes: str) -> str | None:
 
 
 def inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """Whether `el` stands somewhere below `ancestor`."""
     return any(a is ancestor for a in el.iterancestors())
 
 
