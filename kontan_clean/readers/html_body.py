@@ -88,7 +88,7 @@ def walk(container: etree._Element, out: list[Block]) -> None:
             loose.append("\n")
         else:
             loose.append(_visible_text(child))
-        loose = [child.tail or ""] if loose == [] else loose + [child.tail or ""]
+        loose.append(child.tail or "")
     _flush(loose, out)
 
 
@@ -100,15 +100,18 @@ _BLOCKISH = LEAF_TAGS | CONTAINER_TAGS | {"br"}
 
 
 def _flush(loose: list[str], out: list[Block]) -> None:
-    for line in "".join(loose).split("\n"):
-        if text := collapse(line):
-            out.append(Block(text, "text"))
+    text = "".join(loose)
     loose.clear()
+    if text.isspace() or not text:
+        return
+    for line in text.split("\n"):
+        if para := collapse(line):
+            out.append(Block(para, "text"))
 
 
 def _visible_text(el: etree._Element) -> str:
     """Text of an element without what junk elements inside it (scripts, ads) hold."""
-    if not any(isinstance(d.tag, str) and d.tag.lower() in S.JUNK_TAGS for d in el.iterdescendants()):
+    if next(el.iterdescendants(*S.JUNK_TAGS), None) is None:  # tag filter runs in C
         return el.text_content()
     parts = [el.text or ""]
     for child in el:
