@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Iterable
-from urllib.parse import urlsplit
 
 from .article import Article
 from .errors import EmptyInputError, NoArticleError
@@ -12,6 +11,7 @@ from .model import Document
 from .pipeline import Pipeline
 from .readers import read
 from .site.vocab import SECTIONS
+from .text.urls import host as url_host
 
 _DEFAULT: Pipeline | None = None
 
@@ -84,7 +84,7 @@ def category_from_url(url: str | None) -> str | None:
     """The section from `https://<section>.kontan.co.id/...` (or `momsmoney.id`), else None."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    host = url_host(url)
     if host.endswith("momsmoney.id"):
         return "momsmoney"
     first = host.split(".")[0]

@@ -106,17 +106,29 @@ class Document:
         promo in flattened text stood between two paragraphs on the page); that new block
         is returned. A block left empty is marked removed.
         """
-        piece = block.text[start:end].strip()
-        if piece:
-            self.removed.append(Removal(by, piece, reason))
-        head, tail = block.text[:start].strip(), block.text[end:].strip()
-        new = None
-        if split and head and tail:
-            block.text = head
-            new = Block(tail, block.kind, dict(block.attrs))
-            self.blocks.insert(self.blocks.index(block) + 1, new)
-        else:
-            block.text = f"{head} {tail}".strip()
-        if not block.text:
-            block.removed_by = by
-        return new
+        added = self.cut_spans(block, [(start, end, reason)], by, split=split)
+        return added[0] if added else None
+
+    def cut_spans(self, block: Block, spans: list[tuple[int, int, str]], by: str, *, split: bool = False) -> list[Block]:
+        """Cut several `(start, end, reason)` spans, in order and not overlapping, out of
+        `block.text` in one pass (linear in the text, however many spans). With `split`,
+        the text between cuts becomes blocks of its own, returned; else it is joined."""
+        text, pieces, pos = block.text, [], 0
+        for start, end, reason in spans:
+            pieces.append(text[pos:start].strip())
+            if removed := text[start:end].strip():
+                self.removed.append(Removal(by, removed, reason))
+            pos = end
+        pieces.append(text[pos:].strip())
+        pieces = [p for p in pieces if p]
+        if not split:
+            pieces = [" ".join(pieces)] if pieces else []
+        if not pieces:
+            block.text, block.removed_by = "", by
+            return []
+        block.text = pieces[0]
+        added = [Block(p, block.kind, dict(block.attrs)) for p in pieces[1:]]
+        if added:
+            at = next(i for i, b in enumerate(self.blocks) if b is block) + 1
+            self.blocks[at:at] = added
+        return added

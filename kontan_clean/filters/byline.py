@@ -35,9 +35,14 @@ class Byline(Filter):
     name = "byline"
 
     def apply(self, doc: Document) -> None:
-        for block in doc.live()[:HEAD]:
+        head = doc.live()[:HEAD]
+        for block in head:
             if is_byline(block.text):
+                first = block.text
                 self._take(doc, block)
+                for again in head:
+                    if again.removed_by is None and again.text == first:
+                        doc.drop(again, self.name, "byline printed again")
                 return
 
     def _take(self, doc: Document, block: Block) -> None:

@@ -9,14 +9,18 @@ HEAD = 12
 
 
 class DateLine(Filter):
-    """Parses and drops the first date line near the top of the page."""
+    """Parses the first date line near the top of the page, and drops it and any repeat."""
 
     name = "date_line"
 
     def apply(self, doc: Document) -> None:
+        seen = False
         for block in doc.live()[:HEAD]:
             m = DATE_LINE.match(block.text)
-            if m:
+            if m and seen:
+                doc.drop(block, self.name, "date line printed again")
+            elif m:
+                seen = True
                 published = parse_date(m.groupdict())
                 if published and doc.meta.published and published != doc.meta.published:
                     doc.warnings.append(
@@ -25,4 +29,3 @@ class DateLine(Filter):
                     )
                 doc.meta.published = published or doc.meta.published
                 doc.drop(block, self.name, "date line")
-                return

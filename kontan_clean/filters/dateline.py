@@ -9,13 +9,12 @@ from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, OLD_DATELINE
 from .base import Filter
 
 HEAD = 8
-_SLASH = re.compile(r"\s*/\s*")
 
 
 def _city(raw: str) -> str | None:
     """The city if `raw` reads as one (`NEW YORK`, `SEOUL/HANOI`, `WEST PALM BEACH, Florida`,
     `Jakarta`), else None: it is then the first words of a sentence."""
-    raw = _SLASH.sub("/", raw.strip(" .,"))
+    raw = "/".join(part.strip() for part in raw.strip(" .,").split("/"))
     parts = [p.strip() for p in re.split(r"[/,]", raw)]
     for i, part in enumerate(parts):
         words = part.split()
@@ -34,7 +33,8 @@ class Dateline(Filter):
     name = "dateline"
 
     def apply(self, doc: Document) -> None:
-        for block in doc.live()[:HEAD]:
+        found = False
+        for block in doc.live()[:HEAD]:  # a repeated lead paragraph may carry it again
             m = DATELINE_PREFIX.match(block.text)
             if m:
                 end = m.end()
@@ -42,10 +42,12 @@ class Dateline(Filter):
                 city = _city(c["city"]) if c else None
                 if city:
                     end = c.end()
-                doc.meta.dateline = city
-                doc.cut(block, 0, end, self.name, "dateline prefix")
-                return
-        self._old_style(doc)
+                if not found:
+                    doc.meta.dateline = city
+                doc.cut(block, 0, end, self.name, "dateline prefix" if not found else "dateline prefix printed again")
+                found = True
+        if not found:
+            self._old_style(doc)
 
     def _old_style(self, doc: Document) -> None:
         """Before about 2013 the paragraph opened `JAKARTA.` alone. Only trusted on a page

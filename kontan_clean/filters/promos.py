@@ -48,24 +48,24 @@ class Promos(Filter):
             doc.related.extend(found)
 
     def _clean(self, doc: Document, block: Block, found: list[Related]) -> None:
-        """Cut promos from `block` left to right; a cut in flattened text splits the block."""
-        if ":" not in block.text:
+        """Find every promo in `block` left to right, then cut them all at once; in flattened
+        text each cut ends a paragraph."""
+        text = block.text
+        if ":" not in text:
             return
-        pos = 0
-        while block.removed_by is None and (m := PROMO_MARKER.search(block.text, pos)):
-            if not _is_promo(block.text, m):
+        spans, pos = [], 0
+        while m := PROMO_MARKER.search(text, pos):
+            if not _is_promo(text, m):
                 pos = m.end()
                 continue
             end = self._headline_end(block, m.end())
-            title = block.text[m.end():end].strip()
-            if title:
+            if title := text[m.end():end].strip():
                 url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
                 found.append(Related(_kind(m["marker"]), title, url))
-            rest = doc.cut(block, m.start(), end, self.name, f"{m['marker']} promo", split=block.kind == "flat")
-            if rest is not None:
-                block, pos = rest, 0
-            else:
-                pos = m.start()
+            spans.append((m.start(), end, f"{m['marker']} promo"))
+            pos = max(end, m.end())
+        if spans:
+            doc.cut_spans(block, spans, self.name, split=block.kind == "flat")
 
     @staticmethod
     def _headline_end(block: Block, start: int) -> int:

@@ -7,14 +7,16 @@ import re
 from ..model import Document
 from .text import read_text
 
-_HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|meta|div|article|p|\?xml|!--)", re.IGNORECASE)
+_HTML_START = re.compile(rb"<(?:!doctype|html|head|body|meta|div|article|p|\?xml|!--)", re.IGNORECASE)
 
 
 def looks_like_html(content: str | bytes) -> bool:
-    """Whether the input is markup rather than a text rendering."""
+    """Whether the input is markup rather than a text rendering: its first non-blank
+    characters (after a byte-order mark) open one of the usual tags."""
     head = content[:1024]
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
+    head = head.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
     return bool(_HTML_START.match(head))
 
 

@@ -22,15 +22,18 @@ from .encoding import decode
 from .html_body import category, first, inside, pagination, tags, walk
 from .html_head import head_metadata, ticker_lines
 from .html_window import find_window
-from .text import collapse
+from .text import collapse, visible
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+# huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
+# rest of a page; the walk over the tree is iterative, so deep nesting costs nothing more.
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
 _HEAD_END = "</head>"
 
 
 def to_text(content: str | bytes) -> tuple[str, str]:
     """(page text, encoding: `str` when it came as text)."""
-    return (content, "str") if isinstance(content, str) else decode(content)
+    page, encoding = (content, "str") if isinstance(content, str) else decode(content)
+    return visible(page), encoding
 
 
 def parse(page: str) -> etree._Element:
@@ -40,12 +43,29 @@ def parse(page: str) -> etree._Element:
         root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError) as exc:
         raise NoArticleError(f"the HTML holds no document ({exc}): pass a whole article page") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        raise TooDeep  # libxml2 stopped reading: what follows would be lost
     return root
+
+
+class TooDeep(Exception):
+    """The markup nests deeper than libxml2 will read (2048 levels even with huge_tree)."""
 
 
 def read_html(content: str | bytes, url: str | None = None) -> Document:
     """Read a whole kontan page (desktop, AMP, older layouts) into a `Document`."""
     page, encoding = to_text(content)
+    try:
+        return _read(page, encoding, url)
+    except TooDeep:
+        from .fallback import read_with_tags_stripped
+
+        doc = read_with_tags_stripped(page, url)
+        doc.info["encoding"] = encoding
+        return doc
+
+
+def _read(page: str, encoding: str, url: str | None) -> Document:
     head_end = page.find(_HEAD_END)
     window = find_window(page, max(head_end, 0))
     head = head_metadata(page, head_end if head_end > 0 else (window.start if window else len(page)))

@@ -4,12 +4,12 @@ links noted; and what sits around the body (pagination, tags, breadcrumb)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 
 from ..model import Block, Document
 from ..site import selectors as S
+from ..text.urls import join, query_value
 from .text import collapse
 
 LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "tr"})
@@ -68,9 +68,18 @@ def _junk_reason(el: etree._Element) -> str | None:
 
 
 def walk(container: etree._Element, out: list[Block]) -> None:
-    """Blocks for the children of a block-level element, in document order."""
+    """Blocks for the children of a block-level element, in document order. An explicit
+    stack rather than recursion: nesting depth is the page's to choose."""
+    stack = [(container, iter(container))]
     loose: list[str] = [container.text or ""]
-    for child in container:
+    while stack:
+        child = next(stack[-1][1], None)
+        if child is None:
+            finished, _ = stack.pop()
+            _flush(loose, out)
+            if stack:
+                loose.append(finished.tail or "")  # text after the container, one level up
+            continue
         if not isinstance(child.tag, str):  # comment or processing instruction
             loose.append(child.tail or "")
             continue
@@ -83,13 +92,14 @@ def walk(container: etree._Element, out: list[Block]) -> None:
             _leaf(child, tag, out)
         elif tag in CONTAINER_TAGS and _has_blocks(child):
             _flush(loose, out)
-            walk(child, out)
+            stack.append((child, iter(child)))
+            loose.append(child.text or "")
+            continue
         elif tag == "br":
             loose.append("\n")
         else:
             loose.append(_visible_text(child))
         loose.append(child.tail or "")
-    _flush(loose, out)
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -110,19 +120,29 @@ def _flush(loose: list[str], out: list[Block]) -> None:
 
 
 def _visible_text(el: etree._Element) -> str:
-    """Text of an element without what junk elements inside it (scripts, ads) hold."""
+    """Text of an element without what junk elements inside it (scripts, ads) hold.
+    Iterative, so deeply nested markup cannot exhaust Python's stack."""
     if next(el.iterdescendants(*S.JUNK_TAGS), None) is None:  # tag filter runs in C
         return el.text_content()
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag.lower() not in S.JUNK_TAGS:
-            parts.append(_visible_text(child))
-        parts.append(child.tail or "")
+    parts, skip = [], 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        junk = node is not el and isinstance(node.tag, str) and node.tag.lower() in S.JUNK_TAGS
+        if event == "start":
+            skip += junk
+            if not skip and node.text:
+                parts.append(node.text)
+        else:
+            skip -= junk
+            if not skip and node is not el and node.tail:
+                parts.append(node.tail)
     return "".join(parts)
 
 
 def _leaf(el: etree._Element, tag: str, out: list[Block]) -> None:
-    text = collapse(_visible_text(el)) if tag != "tr" else " ".join(collapse(c.text_content()) for c in el)
+    if tag == "tr":  # a table row: its cells' text, one space between, no empty cells
+        text = " ".join(t for c in el if _junk_reason(c) is None and (t := collapse(_visible_text(c))))
+    else:
+        text = collapse(_visible_text(el))
     if not text:
         return
     attrs: dict = {}
@@ -146,11 +166,11 @@ def pagination(body: etree._Element, doc: Document) -> None:
     base = doc.meta.url or ""
     pages, all_url = set(), None
     for a in found[0].iter("a"):
-        href = urljoin(base, a.get("href") or "")
-        page = parse_qs(urlsplit(href).query).get("page", [None])[0]
+        href = join(base, a.get("href") or "")
+        page = query_value(href, "page")
         if page == "all":
             all_url = href
-        elif page and page.isdigit():
+        elif page and page.isdecimal():
             pages.add(int(page))
     current = _current_page(found[0], base)
     doc.info.update(page=current, continues=any(p > current for p in pages), all_pages_url=all_url)
@@ -160,10 +180,10 @@ def _current_page(pagination: etree._Element, url: str) -> int:
     marked = pagination.xpath('.//*[contains(@class, "active") or contains(@class, "current") or @aria-current]')
     for el in marked:
         text = collapse(el.text_content())
-        if text.isdigit():
+        if text.isdecimal():
             return int(text)
-    page = parse_qs(urlsplit(url).query).get("page", ["1"])[0]
-    return int(page) if page.isdigit() else 1
+    page = query_value(url, "page") or "1"
+    return int(page) if page.isdecimal() else 1
 
 
 def tags(body: etree._Element) -> list[str]:

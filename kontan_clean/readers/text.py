@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, Document
+
+
+# Characters that are never text: C0/C1 controls (bar tab and line breaks) and zero-width
+# marks. Removed before anything else, so a page of NULs is an empty page, not an article.
+# Line separators (\v \f \x1c-\x1e \x85) are kept: splitlines() breaks lines at them.
+_INVISIBLE_CHARS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+
+
+def visible(text: str) -> str:
+    """`text` without control characters and zero-width marks (a scan in C when there are none)."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def collapse(text: str) -> str:
@@ -13,7 +27,7 @@ def collapse(text: str) -> str:
 def read_text(text: str, url: str | None = None) -> Document:
     """One block per non-empty line; a text with no line break at all is flattened:
     one `flat` block, which filters cut promos out of."""
-    text = text.lstrip("\ufeff")
+    text = visible(text)
     if "\n" not in text.strip() and "\r" not in text.strip():
         flat = collapse(text)
         return Document([Block(flat, "flat")] if flat else [], form="flattened", url=url)

@@ -5,7 +5,7 @@ Each list is tried in order; the reader never rests on one selector alone.
 
 # The article body: desktop (2 signals), the pre-2013 `ctn` layout, AMP markup.
 BODY = (
-    '//*[@itemprop="articleBody"]',
+    '//*[@itemprop="articleBody"][not(self::script or self::style or self::meta or self::template)]',
     '//div[contains(concat(" ", normalize-space(@class), " "), " tmpt-desk-kon ")]',
     '//div[contains(concat(" ", normalize-space(@class), " "), " ctn ")]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " amp-article-body ")]',

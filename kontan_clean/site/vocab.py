@@ -59,7 +59,8 @@ the of and in on for to at by a an is vs. or with from as
 SENTENCE_OPENERS = frozenset("""
 menteri menko menkeu mendag wamen wakil ketua kepala direktur dirut presiden gubernur
 deputi sekretaris sekjen juru analis ekonom pengamat peneliti komisaris bupati walikota
-kapolri jaksa hakim senior head chief ceo cfo coo vice vp managing founder pendiri
+kapolri jaksa hakim senior head chief ceo cfo coo vice vp managing founder pendiri profesor
+guru dosen mantan
 kementerian manajemen perdana kanselir
 sementara selain menurut namun adapun sebelumnya sedangkan padahal bahkan meski meskipun
 selanjutnya kemudian lalu berdasarkan mengutip dikutip hal apalagi

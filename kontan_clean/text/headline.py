@@ -133,13 +133,18 @@ def _sentence_start(tokens: list[str]) -> int | None:
             break
     if group_start is not None:
         return _before_subheading(tokens, candidates, group_start)
-    # `Ray Dalio, pendiri ...`: a two-word name in apposition.
-    if tokens[last].endswith(",") and last - 1 in candidates and last - 1 >= 3 and _is_name(tokens[last - 1]):
+    # A headline does not end with a comma: `... Terbatas Besok, Ibrahim memproyeksikan`.
+    if last - 1 in candidates and last - 1 >= 3 and tokens[last - 1].endswith(",") and kinds[last - 1] == CAP:
+        return last - 1
+    # `Ray Dalio, pendiri ...`: a two-word name, then a job title in apposition.
+    if (tokens[last].endswith(",") and last - 1 in candidates and last - 1 >= 3 and _is_name(tokens[last - 1])
+            and last + 1 < len(tokens) and _is_opener(tokens[last + 1])):
         return last - 1
     if last - 1 in candidates and last - 1 >= 3 and (tokens[last - 1], tokens[last]) in _ENTITY_BIGRAMS:
         return last - 1
     # `Kebijakan Trump juga ...`: a deverbal noun before a name opens the sentence.
-    if last - 1 in candidates and last - 1 >= 3 and _is_subject_noun(tokens[last - 1]) and _is_name(tokens[last]):
+    if (last - 1 in candidates and last - 1 >= 3 and _is_subject_noun(tokens[last - 1]) and _is_name(tokens[last])
+            and last + 1 < len(tokens) and (_kind(tokens[last + 1]) == PART or _verb_like(tokens[last + 1]))):
         return last - 1
     return last
 
@@ -160,6 +165,8 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
             return i  # a numbered list item or subheading: `1. Memperluas Mitra Dagang`
         if _is_opener(token) and (token.endswith(",") or after == ","):
             return i  # `Sebelumnya, ...`, `Pertama , ...`
+        if token.endswith("nya,") and kinds[i] == CAP:
+            return i  # a discourse adverb: `Akibatnya, ...`, `Sayangnya, ...`
         if token.strip(_EDGE_PUNCT).lower() in CONNECTIVES or (token in _PRONOUNS and _kind(after) in (LOWER, PART)):
             return i  # `Menurut Audi, ...`, `Sementara itu, ...`
         if token[:1].isupper() and token.lower() in _SENTENCE_PARTICLES:
@@ -170,18 +177,38 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
 
 
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
-_DEVERBAL = re.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)[^\W\d_]{2,}an$|^[^\W\d_]{3,}an$", re.IGNORECASE)
+# Nouns made from verbs with a prefix (`pernyataan`, `kebijakan`, `pengumuman`): only with the
+# prefix, since a bare `-an` ending is as often a name (`Ridwan`, `Setiawan`) or `Pekan`.
+_DEVERBAL = re.compile(r"^(?:pe[nmr]?|peng|penge|ke|per)[^\W\d_]{2,}an$", re.IGNORECASE)
 _PRONOUNS = frozenset(p.capitalize() for p in PRONOUNS)
+# Particles that cannot end a headline: a word after them belongs to the same phrase.
+_BINDING_PARTICLES = frozenset("di ke dari dan yang untuk pada dengan atau oleh bagi".split())
 _GLUE = frozenset({"&", "-", "–", "—", "/", "+"})
 # Particles that headlines keep lower case even where they capitalise others (`Selama`, `Setelah`).
 _SENTENCE_PARTICLES = frozenset({"bagi", "per"})
 _ENTITY_BIGRAMS = frozenset({("Gedung", "Putih"), ("Wall", "Street"), ("Uni", "Eropa"), ("Bank", "Dunia")})
-_SUBJECT_NOUNS = frozenset("saham indeks tarif harga data pasar bursa nilai kinerja dana laba bank rupiah pemerintah".split())
+_SUBJECT_NOUNS = frozenset("saham indeks tarif harga data pasar bursa nilai kinerja dana laba bank rupiah pemerintah "
+    "tindakan laporan langkah sikap tekad ekspor impor inflasi".split())
 
 
 def _is_subject_noun(token: str) -> bool:
     core = token.strip(_EDGE_PUNCT).lower()
     return core in _SUBJECT_NOUNS or bool(_DEVERBAL.match(core))
+
+
+_VERB_PREFIXES = ("me", "ber", "di", "ter")
+_PREDICATE_WORDS = frozenset("""
+juga telah sudah masih tidak tak pun adalah naik turun anjlok jatuh tumbuh kembali hanya bakal dapat
+harus ingin sempat tetap justru mulai terus tengah sedang kini menjadi salah segera paling lebih makin
+semakin belum baru
+""".split())
+
+
+def _verb_like(token: str) -> bool:
+    """A word that can follow a sentence's subject: a prefixed verb or a predicate word
+    (`Kebijakan Trump memicu`, `Saham Apple turun`), unlike a noun (`Tingkat keterisian`)."""
+    core = token.strip(_EDGE_PUNCT).lower()
+    return core in _PREDICATE_WORDS or core.startswith(_VERB_PREFIXES)
 
 
 def _is_name(token: str) -> bool:
@@ -210,7 +237,13 @@ def _sentence_case_start(tokens: list[str], kinds: list[str]) -> int | None:
             return i
         if _ends_sentence(tokens[i - 1]) and kinds[i] in (CAP, NUM):
             return i
-    return None
+        # `... lelang SUN pekan ini Dana asing yang ...`: a capitalised common word after the
+        # headline's last word, then running text (not an acronym, not after `di`, `ke`...).
+        if (i >= 4 and kinds[i] == CAP and not core.isupper() and i + 1 < len(tokens)
+                and kinds[i + 1] == LOWER and tokens[i - 1].lower() not in _BINDING_PARTICLES):
+            return i
+    full_stop = next((i for i, t in enumerate(tokens) if _ends_sentence(t)), len(tokens))
+    return min(_FALLBACK_WORDS, full_stop)  # no cue: cost a fragment, never the paragraph
 
 
 MAX_NAME_WORDS = 5
