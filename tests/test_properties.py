@@ -1,0 +1,301 @@
+"""Properties of `clean()` over generated input (hypothesis) and the boilerplate generator.
+
+- Any `str` or `bytes` gives an `Article` or a `KontanCleanError`, never another exception;
+  anything else raises `TypeError` naming what is accepted.
+- The cleaner never invents text: every word of `text` occurs in the input (for HTML, in the
+  page's visible text content).
+- Idempotence: `clean(a.text).text == a.text`.
+- Boilerplate injected into clean bodies (`tests/boilerplate.py`) is removed, every body word
+  survives, in order, in line form and flattened.
+
+Example counts are bounded by a hypothesis settings profile chosen with an environment
+variable: `ci` (the default: 100 examples a test, no deadline, derandomized so that CI runs
+the same examples every time, no example database in the working tree) or `long` (5,000
+random examples a test, database in ~/.cache/kontan_clean/hypothesis/examples):
+
+    KONTAN_HYPOTHESIS_PROFILE=long python3 -m pytest tests/test_properties.py
+
+The boilerplate generator runs `KONTAN_BOILERPLATE_CASES` cases per form (default 100) from
+`KONTAN_BOILERPLATE_SEED` (default 0); `python3 tests/boilerplate.py --help` runs it alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import os
+import random
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+from hypothesis.database import DirectoryBasedExampleDatabase
+
+import boilerplate as bp
+from kontan_clean.readers.text import visible
+from kontan_clean import Article, KontanCleanError, clean
+from kontan_clean.site.selectors import JUNK_TAGS
+
+CACHE = Path.home() / ".cache" / "kontan_clean"
+# Hypothesis writes failing-example patches under its home directory (`.hypothesis/` in the
+# working tree by default): keep them, and the `long` database, out of the checkout.
+set_hypothesis_home_dir(str(CACHE / "hypothesis"))
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, database=None, print_blob=True, derandomize=True,
+    # No `explain` phase: it re-runs each failing example many times to annotate it.
+    report_multiple_bugs=False, phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, print_blob=True,
+    database=DirectoryBasedExampleDatabase(str(CACHE / "hypothesis" / "examples")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = settings.get_profile(os.environ.get("KONTAN_HYPOTHESIS_PROFILE", "ci"))
+BOILERPLATE_CASES = int(os.environ.get("KONTAN_BOILERPLATE_CASES", "100"))
+BOILERPLATE_SEED = int(os.environ.get("KONTAN_BOILERPLATE_SEED", "0"))
+
+# ---- strategies --------------------------------------------------------------------------
+
+any_unicode = st.text(st.characters(codec=None, categories=None), max_size=2000)
+"""Any code points at all, lone surrogates and control characters included."""
+fragments = st.one_of(st.sampled_from(bp.FRAGMENTS), st.text(max_size=40))
+separators = st.sampled_from(["\n", " ", "\r\n", "\n\n", "\t", ""])
+
+
+@st.composite
+def kontan_like(draw: st.DrawFn) -> str:
+    """Pieces of real pages and random text joined by random separators: reaches the filters."""
+    parts = draw(st.lists(fragments, max_size=40))
+    sep = draw(separators)
+    return sep.join(parts)
+
+
+TAGS = ("p", "div", "span", "h1", "h2", "li", "ul", "table", "tr", "td", "a", "b", "br", "script", "style", "figure", "figcaption")
+ATTRS = (
+    "", 'itemprop="articleBody"', 'class="tmpt-desk-kon"', 'class="ctn"', 'class="amp-article-body"',
+    'class="detail-desk"', 'class="track-bacajuga-inside" href="/x"', 'class="track-gnews"', 'class="pagination"',
+    'class="indikator"', 'class="ads"', 'id="share-it"', 'href="https://www.kontan.co.id/tag/emas"',
+)
+safe_text = st.text(st.characters(categories=["L", "N", "P", "Zs"]), max_size=30)
+"""Text without control characters or markup: what a page's text nodes hold."""
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """A page from kontan's selectors, random tags and text, unclosed tags included."""
+    def node(depth: int) -> str:
+        tag, attr = draw(st.sampled_from(TAGS)), draw(st.sampled_from(ATTRS))
+        kids = [node(depth + 1) if depth < 4 and draw(st.booleans()) else draw(st.one_of(safe_text, fragments.filter(lambda s: "<" not in s and "&" not in s)))
+                for _ in range(draw(st.integers(0, 4)))]
+        return f"<{tag} {attr}>{''.join(kids)}" + (f"</{tag}>" if draw(st.booleans()) or depth == 0 else "")
+    body = "".join(node(0) for _ in range(draw(st.integers(0, 5))))
+    # Mostly inside a known body element (the kontan reader); sometimes none (trafilatura).
+    wrapper = draw(st.sampled_from(['<div itemprop="articleBody">', '<div class="tmpt-desk-kon">',
+                                    '<div class="amp-article-body">', '<div class="ctn">', None]))
+    if wrapper:
+        body = f"<h1 class=\"detail-desk\">{draw(safe_text)}</h1>{wrapper}{body}</div>"
+    return f"<!DOCTYPE html><html><head><title>{draw(safe_text)}</title></head><body>{body}</body></html>"
+
+
+def known_bug(reason: str) -> pytest.MarkDecorator:
+    """A library bug reported and not fixed yet (its input is in tests/regressions/): strict,
+    so the test fails once the bug is fixed and the mark must go."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+def outcome(page: str | bytes) -> Article | None:
+    """The Article, or None when the library raised its own documented error."""
+    try:
+        article = clean(page)
+    except KontanCleanError as exc:
+        assert str(exc), "a KontanCleanError must say why"
+        return None
+    assert isinstance(article, Article)
+    assert article.text == "\n\n".join(article.paragraphs) and article.text.strip()
+    return article
+
+
+def visible_text(page: str | bytes) -> str:
+    """The text content of an HTML page without what is never shown (scripts, styles, ads).
+    `bytes` are decoded by lxml from the page's own declaration."""
+    if isinstance(page, str):
+        root = lxml.html.document_fromstring(visible(page).encode("utf-8", "surrogatepass"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
+    else:
+        root = lxml.html.document_fromstring(page, parser=lxml.html.HTMLParser(remove_comments=True))
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.tag.lower() in JUNK_TAGS and el.getparent() is not None:
+            el.drop_tree()
+    return root.text_content()
+
+
+def invented_words(text: str, source: str) -> list[str]:
+    """Words of `text` that are not in `source` (whitespace collapsed in both; control
+    characters and zero-width marks, which the readers drop as never text, dropped from both)."""
+    haystack = " ".join(_assigned(visible(source)).split())
+    return [w for w in _assigned(text).split() if w not in haystack]
+
+
+def _assigned(text: str) -> str:
+    """`text` without unassigned, private-use and surrogate code points, which trafilatura
+    (the fallback extractor) drops: a word split by one of them is not an invented word."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cn", "Co", "Cs"))
+
+
+# ---- any input: an Article or the documented error --------------------------------------
+
+@PROFILE
+@given(any_unicode)
+def test_any_str_gives_article_or_documented_error(page: str) -> None:
+    outcome(page)
+
+
+@PROFILE
+@given(st.binary(max_size=4000))
+def test_any_bytes_gives_article_or_documented_error(page: bytes) -> None:
+    outcome(page)
+
+
+@PROFILE
+@given(kontan_like(), st.booleans())
+def test_kontan_like_text_gives_article_or_documented_error(page: str, as_bytes: bool) -> None:
+    outcome(page.encode("utf-8") if as_bytes else page)
+
+
+@PROFILE
+@given(html_pages(), st.sampled_from([None, "utf-8", "cp1252", "utf-16"]))
+def test_html_gives_article_or_documented_error(page: str, encoding: str | None) -> None:
+    outcome(page if encoding is None else page.encode(encoding, "replace"))
+
+
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html>", "<!DOCTYPE", "<!-- only a comment -->", "<?xml version='1.0'?>", "<html>", b"<html>\x00",
+    "\ufeff<!doctype html>", "<p>", "</p>", "<div>\udcff</div>",
+])
+def test_markup_with_no_document(page: str | bytes) -> None:
+    """Markup that parses to nothing: the documented error, not lxml's ParserError."""
+    outcome(page)
+
+
+@pytest.mark.parametrize("value", [None, 42, 4.2, ["<p>x</p>"], {"html": "x"}, object(), memoryview(b"x")])
+def test_other_types_raise_type_error_naming_what_is_accepted(value: object) -> None:
+    with pytest.raises(TypeError) as info:
+        clean(value)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "str" in message and "bytes" in message, message
+    assert not isinstance(info.value, KontanCleanError)
+
+
+def test_bytearray_is_bytes() -> None:
+    page = "Harga emas naik tipis pada perdagangan Senin pagi.\n"
+    assert clean(bytearray(page.encode())).text == clean(page).text
+
+
+# ---- the cleaner never invents text -----------------------------------------------------
+
+@PROFILE
+@given(st.one_of(kontan_like(), st.text(max_size=500)))
+def test_text_never_invents_words(page: str) -> None:
+    article = outcome(page)
+    if article is not None:
+        assert not invented_words(article.text, page)
+
+
+@PROFILE
+@given(html_pages())
+def test_html_never_invents_words(page: str) -> None:
+    article = outcome(page)
+    if article is not None:
+        assert not invented_words(article.text, visible_text(page))
+
+
+def test_every_sample_invents_nothing(sample_pages: list[Path]) -> None:
+    for path in sample_pages:
+        if path.suffix == ".html":
+            page: str | bytes = path.read_bytes()
+            source = visible_text(page)
+        else:
+            page = source = path.read_text(encoding="utf-8")
+        assert not invented_words(clean(page).text, source), path.name
+
+
+@pytest.fixture(scope="module")
+def sample_pages() -> list[Path]:
+    """Every sample input page."""
+    root = Path(__file__).resolve().parent.parent / "samples"
+    return sorted(root.glob("text/*.txt")) + sorted(root.glob("html/*.html"))
+
+
+# ---- idempotence ------------------------------------------------------------------------
+
+@PROFILE
+@given(st.one_of(kontan_like(), st.text(max_size=500)))
+def test_text_idempotent(page: str) -> None:
+    article = outcome(page)
+    if article is not None:
+        assert clean(article.text).text == article.text
+
+
+@PROFILE
+@given(html_pages())
+def test_html_idempotent(page: str) -> None:
+    article = outcome(page)
+    if article is not None:
+        assert clean(article.text).text == article.text
+
+
+@PROFILE
+@given(st.randoms(use_true_random=False), st.sampled_from(["lines", "flat"]))
+def test_generated_pages_idempotent(rng: random.Random, form: str) -> None:
+    case = bp.make_case(rng, rng.choice(BODIES), form)
+    article = clean(case.page)
+    assert clean(article.text).text == article.text
+
+
+# ---- the boilerplate generator ----------------------------------------------------------
+
+BODIES = bp.all_bodies()
+
+
+@pytest.mark.parametrize("form", ["lines", "flat"])
+def test_boilerplate_removed_and_body_kept(form: str) -> None:
+    """Every injected piece is removed and every body word survives in order (the default,
+    unambiguous cases; `python3 tests/boilerplate.py --hard` shows the known limits)."""
+    tally = bp.run(BOILERPLATE_CASES, BOILERPLATE_SEED, forms=(form,))
+    if tally.failures:
+        worst = [bp.describe(bp.check(bp.minimize(r.case, lambda c: not bp.check(c).ok))) for r in tally.failures[:3]]
+        pytest.fail(f"{tally.report()}\n\nfirst failures, minimised:\n" + "\n".join(worst))
+
+
+def test_generator_injects_every_kind_in_both_forms() -> None:
+    """The generator itself: line form gets every kind of piece, flattened the inline ones."""
+    tally = bp.run(60, 1)
+    line_kinds = {k for (form, k) in tally.injected if form == "lines"}
+    flat_kinds = {k for (form, k) in tally.injected if form == "flat"}
+    assert {"ticker", "baca_juga", "selanjutnya", "menarik_dibaca", "ad", "ui", "byline", "dateline", "google_news"} <= line_kinds
+    assert {"baca_juga", "byline", "dateline", "google_news"} <= flat_kinds
+
+
+def test_checker_sees_a_leak_and_a_loss() -> None:
+    """The check can fail: a cleaner that keeps everything leaks, one that drops a line loses."""
+    case = bp.make_case(random.Random(3), BODIES[0], "lines", injections=4)
+    keep_all = bp.check(case, clean=lambda page: Article(text=page.strip(), paragraphs=[page.strip()]))
+    assert keep_all.leaked and not keep_all.lost
+    def drop_first_body_line(page: str) -> Article:
+        text = clean(page).text
+        paragraphs = text.split("\n\n")[1:]
+        return Article(text="\n\n".join(paragraphs), paragraphs=paragraphs)
+    assert bp.check(case, clean=drop_first_body_line).lost
+
+
+def test_gold_bodies_load_when_corpus_present(corpus: Path) -> None:
+    bodies = bp.gold_bodies(corpus / "gold")
+    assert len(bodies) == len(list((corpus / "gold").glob("*.txt")))
+    assert all(b.paragraphs and not b.paragraphs[0].startswith("KONTAN.CO.ID") for b in bodies)
