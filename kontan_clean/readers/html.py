@@ -19,10 +19,9 @@ from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import decode
-from .html_body import category, first, inside, pagination, tags, walk
+from .html_body import category, collapse, first, inside, pagination, tags, walk
 from .html_head import head_metadata, ticker_lines
 from .html_window import find_window
-from .text import collapse, visible
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
 # rest of a page; the walk over the tree is iterative, so deep nesting costs nothing more.
@@ -31,9 +30,10 @@ _HEAD_END = "</head>"
 
 
 def to_text(content: str | bytes) -> tuple[str, str]:
-    """(page text, encoding: `str` when it came as text)."""
+    """(page text, encoding: `str` when it came as text). NULs go here, since libxml2 would
+    turn them into U+FFFD; other invisible characters are dropped per block (`collapse`)."""
     page, encoding = (content, "str") if isinstance(content, str) else decode(content)
-    return visible(page), encoding
+    return (page.replace("\x00", "") if "\x00" in page else page), encoding
 
 
 def parse(page: str) -> etree._Element:

@@ -10,10 +10,17 @@ from lxml import etree
 from ..model import Block, Document
 from ..site import selectors as S
 from ..text.urls import join, query_value
-from .text import collapse
+from .text import collapse as _collapse
+from .text import visible
 
 LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "tr"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "figure", "span", "center", "font"})
+
+
+def collapse(text: str) -> str:
+    """Block text: control characters and zero-width marks dropped (lxml passes them
+    through), whitespace collapsed. Per block, not per page: blocks are a fraction of it."""
+    return _collapse(visible(text))
 
 
 def first(root: etree._Element, xpaths: tuple[str, ...]) -> etree._Element | None:
