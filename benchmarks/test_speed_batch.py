@@ -14,7 +14,7 @@ import pytest
 
 from kontan_clean.batch import clean_many
 
-DOCS = 2_000
+DOCS = 6_000
 MEMORY_DOCS = 10_000
 
 
