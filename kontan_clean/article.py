@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -42,15 +42,25 @@ class Article:
     info: dict[str, Any] = field(default_factory=dict)
     """Reader facts: the encoding used, pagination."""
 
+    def __getstate__(self) -> dict[str, Any]:
+        # `text` is the paragraphs joined: not sent twice between batch processes (pickling
+        # results is the parent's serial share of a parallel run).
+        return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "text"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "text", "\n\n".join(self.paragraphs))
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `published` as ISO 8601 with its UTC offset."""
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k not in ("related", "market", "removed", "info")}
         d["published"] = self.published.isoformat() if self.published else None
-        d["related"] = [asdict(r) for r in self.related]
+        d["related"] = [r._asdict() for r in self.related]
         d["market"] = [
             {"name": q.name, "value": _number(q.value), "change": _number(q.change), "change_pct": _number(q.change_pct)}
             for q in self.market
         ]
-        d["removed"] = [asdict(r) for r in self.removed]
+        d["removed"] = [r._asdict() for r in self.removed]
         d.update(self.info)
         return d

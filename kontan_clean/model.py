@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 
 @dataclass(slots=True, eq=False)
@@ -25,8 +25,10 @@ class Block:
     removed_by: str | None = None
 
 
-@dataclass(slots=True, frozen=True)
-class Removal:
+# The records below are NamedTuples rather than dataclasses: immutable all the same, and
+# three times cheaper to pickle, which is the parent's serial share of a parallel batch.
+
+class Removal(NamedTuple):
     """One piece of the page a filter removed, and why."""
 
     filter: str
@@ -34,8 +36,7 @@ class Removal:
     reason: str
 
 
-@dataclass(slots=True, frozen=True)
-class Related:
+class Related(NamedTuple):
     """A promo (`Baca Juga`, `Selanjutnya`, ...) taken out of the page, kept as data."""
 
     kind: str
@@ -43,8 +44,7 @@ class Related:
     url: str | None = None
 
 
-@dataclass(slots=True, frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """One market ticker bullet: `EMAS 1.527.000 -7.000 -0,46%`."""
 
     name: str
