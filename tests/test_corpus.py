@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
-
-import pytest
 
 from kontan_clean import clean
 from kontan_clean.evaluation import headline_end_rate, lost_words

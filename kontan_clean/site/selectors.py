@@ -51,6 +51,5 @@ PROMO_LINKS = {
     "track-menarikdibaca": "menarik_dibaca",
 }
 FOOTER_LINKS = ("track-gnews",)
-TAG_LINK = '//a[contains(@href, "kontan.co.id/tag/")]'
 
 TITLE_SUFFIXES = (" - Kontan.co.id", " | Kontan.co.id", " - KONTAN", " | KONTAN", " - kontan.co.id")

@@ -78,8 +78,6 @@ mengutip melansir dikutip apalagi terlebih alhasil artinya menurutnya
 # Pronouns open sentences; capitalised inside a headline they never are.
 PRONOUNS = frozenset("ia dia mereka kami kita saya beliau aku".split())
 
-GOOGLE_NEWS_PREFIX = "cek berita dan artikel yang lain di"
-
 # Sections of the kontan network, for the category when only the URL is known.
 SECTIONS = frozenset("""
 nasional internasional investasi keuangan industri peluangusaha lifestyle regional fokus
