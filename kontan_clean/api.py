@@ -17,7 +17,8 @@ _DEFAULT: Pipeline | None = None
 
 
 def default_pipeline() -> Pipeline:
-    """The shared standard pipeline (filters hold no state between pages)."""
+    """The standard pipeline `clean()` uses when given none, shared (filters hold no state
+    between pages). To change it, change a copy: `Pipeline.default()` or `.copy()`."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Pipeline.default()
@@ -25,7 +26,8 @@ def default_pipeline() -> Pipeline:
 
 
 def clean(content: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> Article:
-    """Clean one kontan page: HTML (`str` or `bytes`) or a text rendering (`str`).
+    """Clean one kontan page: HTML or a text rendering, as `str` or `bytes` (decoded by BOM,
+    UTF-8, the page's declared charset, then detection).
 
     Raises `TypeError` for anything but `str`/`bytes`, and a `KontanCleanError` subclass
     when the input is empty, cannot be decoded or holds no article.

@@ -25,7 +25,6 @@ def default_filters() -> list[Filter]:
     ]
 
 
-
 __all__ = [
     "AmpLead", "BlockFilter", "Byline", "Caption", "DateLine", "Dateline", "Filter", "Footers",
     "FunctionFilter", "HtmlJunk", "PageAds", "Paywall", "Promos", "SiteChrome", "Ticker", "Title", "UiArtifacts",
