@@ -19,7 +19,7 @@ from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import decode
-from .html_body import category, collapse, first, inside, pagination, tags, walk
+from .html_body import block_text, category, first, inside, pagination, tags, walk
 from .html_head import head_metadata, ticker_lines
 from .html_window import find_window
 
@@ -31,7 +31,7 @@ _HEAD_END = "</head>"
 
 def to_text(content: str | bytes) -> tuple[str, str]:
     """(page text, encoding: `str` when it came as text). NULs go here, since libxml2 would
-    turn them into U+FFFD; other invisible characters are dropped per block (`collapse`)."""
+    turn them into U+FFFD; other invisible characters are dropped per block (`block_text`)."""
     page, encoding = (content, "str") if isinstance(content, str) else decode(content)
     return (page.replace("\x00", "") if "\x00" in page else page), encoding
 
@@ -94,7 +94,7 @@ def _page_blocks(root: etree._Element, body: etree._Element) -> list[Block]:
     found = []
     for xpaths, role in ((S.TITLE, "title"), (S.DATE, "date"), (S.CAPTION, "caption"), (S.AUTHOR, "byline")):
         el = first(root, xpaths)
-        if el is None or inside(el, body) or not (text := collapse(el.text_content())):
+        if el is None or inside(el, body) or not (text := block_text(el.text_content())):
             continue
         if role == "date" and not DATE_LINE.match(text):
             continue  # a wrong guess would leak into the body

@@ -10,17 +10,16 @@ from lxml import etree
 from ..model import Block, Document
 from ..site import selectors as S
 from ..text.urls import join, query_value
-from .text import collapse as _collapse
-from .text import visible
+from .text import collapse, visible
 
 LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "tr"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "figure", "span", "center", "font"})
 
 
-def collapse(text: str) -> str:
+def block_text(text: str) -> str:
     """Block text: control characters and zero-width marks dropped (lxml passes them
     through), whitespace collapsed. Per block, not per page: blocks are a fraction of it."""
-    return _collapse(visible(text))
+    return collapse(visible(text))
 
 
 def first(root: etree._Element, xpaths: tuple[str, ...]) -> etree._Element | None:
@@ -93,7 +92,7 @@ def walk(container: etree._Element, out: list[Block]) -> None:
         tag = child.tag.lower()
         if (why := _junk_reason(child)) is not None:
             _flush(loose, out)
-            out.append(Block(collapse(child.text_content()) if tag not in ("script", "style") else "", "junk", {"junk": why}))
+            out.append(Block(block_text(child.text_content()) if tag not in ("script", "style") else "", "junk", {"junk": why}))
         elif tag in LEAF_TAGS:
             _flush(loose, out)
             _leaf(child, tag, out)
@@ -122,7 +121,7 @@ def _flush(loose: list[str], out: list[Block]) -> None:
     if text.isspace() or not text:
         return
     for line in text.split("\n"):
-        if para := collapse(line):
+        if para := block_text(line):
             out.append(Block(para, "text"))
 
 
@@ -147,14 +146,14 @@ def _visible_text(el: etree._Element) -> str:
 
 def _leaf(el: etree._Element, tag: str, out: list[Block]) -> None:
     if tag == "tr":  # a table row: its cells' text, one space between, no empty cells
-        text = " ".join(t for c in el if _junk_reason(c) is None and (t := collapse(_visible_text(c))))
+        text = " ".join(t for c in el if _junk_reason(c) is None and (t := block_text(_visible_text(c))))
     else:
-        text = collapse(_visible_text(el))
+        text = block_text(_visible_text(el))
     if not text:
         return
     attrs: dict = {}
     for a in el.iter("a"):
-        if a.get("href") and (link_text := collapse(a.text_content())):
+        if a.get("href") and (link_text := block_text(a.text_content())):
             attrs.setdefault("links", {})[link_text] = a.get("href")
         classes = (a.get("class") or "").split()
         for cls, kind in S.PROMO_LINKS.items():
@@ -186,7 +185,7 @@ def pagination(body: etree._Element, doc: Document) -> None:
 def _current_page(pagination: etree._Element, url: str) -> int:
     marked = pagination.xpath('.//*[contains(@class, "active") or contains(@class, "current") or @aria-current]')
     for el in marked:
-        text = collapse(el.text_content())
+        text = block_text(el.text_content())
         if text.isdecimal():
             return int(text)
     page = query_value(url, "page") or "1"
@@ -203,7 +202,7 @@ def tags(body: etree._Element) -> list[str]:
     group = links[0].getparent()
     tags = []
     for a in group.iter("a"):
-        if "/tag/" in (a.get("href") or "") and (t := collapse(a.text_content())) and t not in tags:
+        if "/tag/" in (a.get("href") or "") and (t := block_text(a.text_content())) and t not in tags:
             tags.append(t)
     return tags
 
@@ -212,6 +211,6 @@ def category(root: etree._Element) -> str | None:
     crumb = first(root, S.BREADCRUMB)
     if crumb is None:
         return None
-    names = [collapse(a.text_content()) for a in crumb.iter("a")]
+    names = [block_text(a.text_content()) for a in crumb.iter("a")]
     names = [n for n in names if n and n.lower() not in ("home", "beranda", "kontan", "kontan.co.id")]
     return names[-1] if names else None
