@@ -40,7 +40,9 @@ class Record:
     """The input the record was read from (a file path), for routing output."""
     error: str | None = None
     """Set by a reader that could not produce the page (unreadable file, bad JSON line):
-    the record then becomes a `Failure` of kind `input` without being cleaned."""
+    the record then becomes a `Failure` of kind `error_kind` without being cleaned."""
+    error_kind: str = "input"
+    """The `Failure.kind` for a reader's `error`: `input`, `too_large`, `truncated`, `corrupt`."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -51,12 +53,32 @@ class Failure:
     error: str
     """A short message saying what went wrong and, where it can, what to do."""
     kind: str
-    """`no_article`, `empty`, `decode`, `input` (the input could not be read or had the
-    wrong type), `invalid` (another library error) or `internal` (a bug: please report it)."""
+    """One of `FAILURE_KINDS`."""
+    url: str | None = None
+    """The URL the input gave for the page, if any."""
+    source: str | None = None
+    """The input the record was read from, if any."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON error record: `{"id", "error", "kind"}`."""
-        return {"id": self.id, "error": self.error, "kind": self.kind}
+        """The JSON error record: `{"id", "url", "source", "error", "kind"}`."""
+        return {"id": self.id, "url": self.url, "source": self.source, "error": self.error, "kind": self.kind}
+
+
+FAILURE_KINDS: dict[str, str] = {
+    "no_article": "the page was read but holds no article text",
+    "empty": "the input is empty",
+    "decode": "bytes that no encoding turns into text",
+    "input": "the input could not be read or had the wrong type",
+    "invalid": "another library error",
+    "dependency": "an optional package the page needs is missing or broken",
+    "timeout": "cleaning the page took longer than the time budget",
+    "crashed": "the worker process cleaning the page died (killed, out of memory, a crash)",
+    "too_large": "the page or record is over a size limit",
+    "truncated": "the record is cut short or its stated length does not match",
+    "corrupt": "the input is damaged (a bad gzip member, a failed CRC check)",
+    "internal": "a bug in kontan_clean: please report it with the page",
+}
+"""Every `Failure.kind`, with what it means."""
 
 
 def as_record(item: Any, index: int) -> Record:
@@ -76,14 +98,14 @@ def clean_one(record: Record, pipeline: Pipeline | None = None) -> Result:
     """Clean one record; a library or input error becomes a `Failure`, and so does any
     other exception (kind `internal`) so that one bad page cannot end a long run."""
     if record.error is not None:
-        return Failure(record.id, record.error, "input")
+        return Failure(record.id, record.error, record.error_kind, record.url, record.source)
     try:
         return clean(record.page, record.url, pipeline=pipeline)  # type: ignore[arg-type]
     except (KontanCleanError, TypeError, UnicodeError) as exc:
-        return Failure(record.id, str(exc), _kind(exc))
+        return Failure(record.id, str(exc), _kind(exc), record.url, record.source)
     except Exception as exc:  # noqa: BLE001 - the run goes on; the failure is reported and counted
         return Failure(record.id, f"internal error ({type(exc).__name__}: {exc}); please report it with the page",
-                       "internal")
+                       "internal", record.url, record.source)
 
 
 def _kind(exc: Exception) -> str:
@@ -203,7 +225,7 @@ def _retry_alone(batch: list[Record], broken: ProcessPoolExecutor,
 
 
 def _failed(batch: list[Record], message: str) -> list[Result]:
-    return [Failure(r.id, message, "internal") for r in batch]
+    return [Failure(r.id, message, "internal", r.url, r.source) for r in batch]
 
 
 def article_metadata(article: Article) -> dict[str, Any]:
@@ -243,5 +265,5 @@ def clean_batch(batch: dict[str, list], field: str = "text", url_field: str | No
     return out
 
 
-__all__ = ["CHUNK", "Failure", "Record", "Result", "article_metadata", "as_record", "clean_batch", "clean_many",
+__all__ = ["CHUNK", "FAILURE_KINDS", "Failure", "Record", "Result", "article_metadata", "as_record", "clean_batch", "clean_many",
            "clean_one", "clean_records"]

@@ -52,7 +52,8 @@ def test_a_failure_stands_in_place_of_each_bad_page() -> None:
         ("unread", "input")]
     assert "no article text" in fails[0].error
     assert fails[3].error.startswith("item 4 is a int")
-    assert fails[-1].to_dict() == {"id": "unread", "error": "cannot read x: gone", "kind": "input"}
+    assert fails[-1].to_dict() == {"id": "unread", "url": None, "source": None,
+                                   "error": "cannot read x: gone", "kind": "input"}
 
 
 def _bomb(doc) -> None:

@@ -230,8 +230,8 @@ def test_unreadable_files_and_pages_without_article_are_error_records(capsys, tm
     got = jsonl(out)
     assert code == 1
     assert [r.get("kind") for r in got] == [None, "input", "no_article", "decode", None]
-    assert got[2] == {"id": str(tmp_path / "placeholder.txt"), "error": "no article text found on the page",
-                      "kind": "no_article"}
+    assert got[2] == {"id": str(tmp_path / "placeholder.txt"), "url": None, "source": str(tmp_path / "placeholder.txt"),
+                      "error": "no article text found on the page", "kind": "no_article"}
 
 
 def test_output_dir_writes_one_jsonl_per_input(capsys, tmp_path: Path) -> None:
