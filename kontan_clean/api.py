@@ -71,7 +71,8 @@ def to_article(doc: Document) -> Article:
         reporters=m.reporters, editor=m.editor, source=m.source, dateline=m.dateline, caption=m.caption,
         url=m.url, category=m.category or category_from_url(m.url), tags=m.tags, paywalled=m.paywalled,
         related=doc.related, market=doc.market, removed=doc.removed, form=_form(doc),
-        extractor=doc.info.get("extractor", "kontan_clean"), warnings=doc.warnings,
+        extractor=doc.info.get("extractor", "kontan_clean"), layout=doc.layout, recognised=doc.recognised,
+        warnings=doc.warnings,
         info={k: v for k, v in doc.info.items() if k != "extractor"},
     )
 

@@ -38,6 +38,11 @@ class Article:
     """The rendering recognised: `desktop`, `body`, `amp`, `flattened`, `insight` or `html`."""
     extractor: str = "kontan_clean"
     """`kontan_clean`, or `trafilatura` when the layout was not recognised."""
+    layout: str | None = None
+    """The page layout decided once, before the filters ran (see `Document.layout`)."""
+    recognised: bool = True
+    """False when the input shows none of a kontan page's signals (byline, dateline, date
+    line, ticker, promo markers, kontan URLs): the text is returned, with a warning."""
     warnings: list[str] = field(default_factory=list)
     info: dict[str, Any] = field(default_factory=dict)
     """Reader facts: the encoding used, pagination."""

@@ -81,6 +81,12 @@ class Document:
         self.related: list[Related] = []
         self.market: list[Quote] = []
         self.removed: list[Removal] = []
+        self.layout: str | None = None
+        """The page's layout, decided once by the reader or an early filter (`desktop`, `body`,
+        `amp_lead`, `amp_title`, `insight`, `english`, `momsmoney`, `flattened`, `html`, ...);
+        filters read it instead of guessing again."""
+        self.recognised: bool = True
+        """False when the page shows no kontan signal at all."""
         self.flags: set[str] = set()
         """Facts filters note about the page, such as `desktop`, `amp` or `insight`."""
         self.warnings: list[str] = []
