@@ -77,10 +77,14 @@ def to_article(doc: Document) -> Article:
     )
 
 
+_FORMS = {"amp_lead": "amp", "amp_title": "amp", "desktop": "desktop", "insight": "insight"}
+"""`Article.form`, the coarse rendering name, from the layout the pipeline decided."""
+
+
 def _form(doc: Document) -> str:
     if doc.form in ("flattened", "html"):
         return doc.form
-    return next((f for f in ("insight", "amp", "desktop") if f in doc.flags), "body")
+    return _FORMS.get(doc.layout or "", "body")
 
 
 def category_from_url(url: str | None) -> str | None:

@@ -94,7 +94,7 @@ def span_expected_body(body: str, record: dict, article: Article) -> str:
         if s["kind"] == "baca_juga_marker_only":
             cuts.append(_own_cut(body, s["start"], article))
     for r in article.removed:
-        if r.filter == "dateline" or r.text.startswith("Tonton:"):
+        if r.filter == "dateline_prefix" or r.text.startswith("Tonton:"):
             cuts.extend(m.span() for m in [_loose(r.text).search(body)] if m)
     return _without(body, cuts)
 

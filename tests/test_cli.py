@@ -111,7 +111,7 @@ def test_explain_lists_every_removal_in_page_order_plain_when_piped(capsys) -> N
     assert lines[0].split() == ["site_chrome", "kontan.co.id", "[site", "header", "line]"]
     filters = [line.split()[0] for line in lines[:-1]]
     # the page order: header, ticker, title, date, title again, caption, byline, dateline, promos, ads, UI
-    assert filters.index("ticker") < filters.index("title") < filters.index("date_line") < filters.index("byline")
+    assert filters.index("ticker") < filters.index("title") < filters.index("published_line") < filters.index("byline")
     assert filters.index("promos") < filters.index("page_ads") < filters.index("ui")
     assert sorted(line.split("  ")[0].strip() for line in lines[:-1]) == sorted(r.filter for r in article.removed)
     assert any(line.startswith("ticker") and "• EMAS 1.489.000 -4.000 -0,27%" in line for line in lines)

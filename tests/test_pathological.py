@@ -247,7 +247,8 @@ def test_50mb_page_of_real_paragraphs() -> None:
 
 
 def test_million_line_text() -> None:
-    """A million lines of desktop renderings: every body paragraph of every copy is kept."""
+    """A million lines of desktop renderings (one page printed over and over): the body comes
+    out once, whole and in order (`repeats` keeps one copy), in linear time."""
     run = run_isolated("million_lines", timeout=150)
     assert run.outcome == "Article"
     body = sample_paragraphs("text/desktop_rupiah_melemah.txt")
@@ -440,7 +441,7 @@ def test_time_grows_linearly(form: str) -> None:
 
 PATTERN_MODULES = (
     "kontan_clean.site.patterns", "kontan_clean.text.headline", "kontan_clean.filters.byline",
-    "kontan_clean.filters.caption", "kontan_clean.filters.dateline", "kontan_clean.filters.footers",
+    "kontan_clean.filters.caption", "kontan_clean.filters.dateline_prefix", "kontan_clean.filters.footers",
     "kontan_clean.filters.page_ads", "kontan_clean.filters.promos", "kontan_clean.readers",
     "kontan_clean.readers.encoding", "kontan_clean.readers.html_window",
 )

@@ -19,15 +19,16 @@ Investor memburu aset aman di tengah ketidakpastian global.
 
 def test_default_names_in_order() -> None:
     names = Pipeline.default().names
-    assert names[:4] == ["html_junk", "ui", "site_chrome", "ticker"]
-    assert names.index("title") < names.index("date_line") < names.index("byline") < names.index("promos")
+    assert names[:5] == ["layout", "html_junk", "ui", "site_chrome", "ticker"]
+    assert names.index("pagination") < names.index("promos") and names.index("title") < names.index("repeats")
+    assert names.index("title") < names.index("published_line") < names.index("byline") < names.index("promos")
 
 
 def test_every_removal_names_its_filter() -> None:
     a = clean(PAGE)
     assert a.paragraphs == ["Harga emas naik tajam pada Senin (28/10).", "Investor memburu aset aman di tengah ketidakpastian global."]
     by = {r.filter for r in a.removed}
-    assert by == {"ui", "title", "date_line", "byline", "dateline", "promos"}
+    assert by == {"ui", "title", "published_line", "byline", "dateline_prefix", "promos"}
     assert any(r.filter == "promos" and r.text == "Baca Juga: Rupiah Menguat di Awal Pekan" for r in a.removed)
 
 
@@ -62,7 +63,7 @@ def test_block_filter_subclass_and_replace() -> None:
             return "mentions global" if "global" in block.text else None
 
     p = Pipeline.default().replace("ui", NoGlobal())
-    assert "ui" not in p and p.names[1] == "no_global"
+    assert "ui" not in p and p.names[2] == "no_global"
     a = clean(PAGE, pipeline=p)
     assert "[X]" in a.paragraphs and all("global" not in t for t in a.paragraphs)
 

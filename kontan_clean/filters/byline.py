@@ -1,14 +1,20 @@
-"""The byline: `Reporter: A, B | Editor: C`, `Sumber: Reuters | Editor: C`, `Penulis: A`."""
+"""The byline: `Reporter: A, B | Editor: C`, `Sumber: Reuters | Editor: C`, `Penulis: A`, and
+the `Editor: X` line that closes title-first AMP pages and the English edition."""
 
 from __future__ import annotations
 
 from ..model import Block, Document
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, EDITOR_LINE
 from ..text.headline import name_end
 from .base import Filter
 
 HEAD = 12
+TAIL = 3
+"""The closing `Editor:` line is among the last few blocks (the Google News footer may follow)."""
 MAX_BYLINE_CHARS = 300
+MAX_NAME_WORDS = 6
+_SYNDICATION_CUES = ("telah tayang", "Penulis", "Klik untuk baca")
+"""An `Editor:` after these is the syndicated source's (the footers filter takes it)."""
 
 
 def is_byline(text: str) -> bool:
@@ -43,7 +49,24 @@ class Byline(Filter):
                 for again in head:
                     if again.removed_by is None and again.text == first:
                         doc.drop(again, self.name, "byline printed again")
+                break
+        if doc.form != "flattened":
+            self._closing_editor(doc)
+
+    def _closing_editor(self, doc: Document) -> None:
+        """`Editor: X` on a line of its own at the end of the page; an empty one is dropped too."""
+        live = doc.live()
+        for i in range(len(live) - 1, max(len(live) - 1 - TAIL, 0), -1):
+            block = live[i]
+            m = EDITOR_LINE.match(block.text) if block.text[:6].lower() == "editor" else None
+            if m is None:
+                continue
+            name = m["name"].strip()
+            if len(name.split()) > MAX_NAME_WORDS or any(cue in live[i - 1].text for cue in _SYNDICATION_CUES):
                 return
+            doc.meta.editor = doc.meta.editor or name or None
+            doc.drop(block, self.name, "editor line closing the page" if name else "empty editor line")
+            return
 
     def _take(self, doc: Document, block: Block) -> None:
         text = block.text

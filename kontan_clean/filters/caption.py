@@ -8,11 +8,16 @@ from .byline import is_byline
 HEAD = 8
 
 
+def unbracketed(text: str) -> str:
+    """`text` without the square brackets some renderings put around a caption."""
+    return text[1:-1].strip() if text.startswith("[") and text.endswith("]") else text
+
+
 def looks_like_caption(block: Block) -> bool:
-    """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start."""
-    return block.attrs.get("role") == "caption" or bool(
-        PHOTO_CREDIT.search(block.text) or CAPTION_OPENING.match(block.text)
-    )
+    """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start
+    (inside square brackets too: `[ILUSTRASI. ...]`)."""
+    text = unbracketed(block.text)
+    return block.attrs.get("role") == "caption" or bool(PHOTO_CREDIT.search(text) or CAPTION_OPENING.match(text))
 
 
 class Caption(Filter):
@@ -38,5 +43,5 @@ class Caption(Filter):
             opener = 1  # page 2 of an article: title, date, caption, then the text
         for block in head[:opener]:
             if block.removed_by is None and looks_like_caption(block):
-                doc.meta.caption = doc.meta.caption or block.text
+                doc.meta.caption = doc.meta.caption or unbracketed(block.text)
                 doc.drop(block, self.name, "photo caption")

@@ -1,7 +1,8 @@
-"""Site chrome above the article: `kontan.co.id`, `banner langganan top`, the ticker header."""
+"""Site chrome above the article: `kontan.co.id`, `banner langganan top`, the ticker header,
+a logo printed letter by letter (`M O M S M O N E Y I D`)."""
 
 from ..model import Document
-from ..site.patterns import TICKER_HEADER
+from ..site.patterns import SPACED_LOGO, TICKER_HEADER
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
@@ -19,3 +20,5 @@ class SiteChrome(Filter):
             if block.text.lower() in SITE_CHROME_LINES or TICKER_HEADER.match(block.text):
                 doc.drop(block, self.name, "site header line")
                 doc.flags.add("desktop")
+            elif SPACED_LOGO.match(block.text):
+                doc.drop(block, self.name, "site logo")

@@ -1,15 +1,18 @@
 """Page furniture around the article: `TERBARU` lists, Kontan Academy and webinar ads, the
-`Halaman: 1 2 Tampilkan Semua` pagination line."""
+links under insight articles (`Daftar Saham IHSG Lengkap`)."""
 
 import re
 
 from ..model import Block, Document
+from ..site.patterns import LIST_LINK
+from ..site.vocab import LIST_HEADINGS
 from .base import Filter
 
-LIST_HEADINGS = frozenset({"terbaru", "terpopuler", "berita terkait", "rekomendasi", "populer"})
 AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
-PAGINATION_LINE = re.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 25
+MAX_TEASER_WORDS = 60
+TEASER_LAYOUTS = frozenset({"momsmoney"})
+"""Layouts whose headline lists print a teaser sentence under each headline."""
 
 
 def _headline_like(block: Block) -> bool:
@@ -18,21 +21,26 @@ def _headline_like(block: Block) -> bool:
 
 
 class PageAds(Filter):
-    """Drops `TERBARU` and the headline list after it, course/webinar ads and pagination lines."""
+    """Drops `TERBARU` and the headline list after it, course/webinar ads and list links."""
 
     name = "page_ads"
 
     def apply(self, doc: Document) -> None:
-        in_list = False
+        in_list = teaser = False
+        teasers = doc.layout in TEASER_LAYOUTS
         for block in doc.live():
             if block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
-                in_list = True
+                in_list, teaser = True, False
             elif ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
-            elif block.text.startswith(("Halaman", "HALAMAN")) and PAGINATION_LINE.match(block.text):
-                doc.drop(block, self.name, "pagination links")
+            elif block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
+                doc.drop(block, self.name, "link to a stock list")
             elif in_list and _headline_like(block):
                 doc.drop(block, self.name, "headline in a TERBARU list")
+                teaser = teasers
+            elif teaser and len(block.text.split()) <= MAX_TEASER_WORDS:
+                doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
+                teaser = False
             else:
-                in_list = False
+                in_list = teaser = False

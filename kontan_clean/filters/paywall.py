@@ -1,18 +1,50 @@
-"""The paid-insight paywall lines (`Hanya Rp 5.000 untuk membaca artikel ini.`, `BELI SEKARANG`)."""
+"""The paid-insight paywall: the old lines (`Hanya Rp 5.000 untuk membaca artikel ini.`,
+`BELI SEKARANG`) and the newer box (`Ini Artikel Spesial`, `Agar bisa lanjut membaca ...`,
+`Sudah berlangganan? Masuk`, plans and prices, `Berlangganan dengan Google`, ...).
+
+The box stands where the rest of the paid article would be: after its opening line every
+offer line belongs to it, up to the first paragraph that reads as body text. In HTML the
+box may be one block holding several of its lines at once.
+"""
+
+from __future__ import annotations
+
+import re
 
 from ..model import Document
-from ..site.vocab import PAYWALL_LINES
+from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
 from .base import Filter
+
+MAX_OFFER_WORDS = 16
+"""An offer line (plan name, price, product list, trial note) is short."""
+_PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _only_paywall_lines(text: str) -> bool:
+    """The block is nothing but paywall lines run together (`Hanya Rp 5.000 ... BELI SEKARANG`)."""
+    return not _PAYWALL_PHRASES.sub("", text).strip(" .!?:|-")
+
+
+def _offer(text: str) -> bool:
+    low = text.lower()
+    return low.startswith(PAYWALL_OFFERS) or (len(text.split()) <= MAX_OFFER_WORDS and low not in LIST_HEADINGS)
 
 
 class Paywall(Filter):
-    """Drops paywall lines and marks the article as cut short by a paywall."""
+    """Drops paywall lines and the offer box after its opener, and marks the article paywalled."""
 
     name = "paywall"
 
     def apply(self, doc: Document) -> None:
+        in_box = False
         for block in doc.live():
-            if block.text.lower().rstrip(".!") in PAYWALL_LINES:
+            low = block.text.lower()
+            if low.startswith(PAYWALL_OPENERS) or (
+                any(p in low for p in ("rp 5.000", "beli sekarang", "berlangganan")) and _only_paywall_lines(block.text)
+            ):
                 doc.drop(block, self.name, "paywall line")
-                doc.meta.paywalled = True
-                doc.flags.add("insight")
+                doc.meta.paywalled = in_box = True
+            elif in_box and _offer(block.text):
+                doc.drop(block, self.name, "paywall offer")
+            else:
+                in_box = False

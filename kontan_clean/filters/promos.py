@@ -11,7 +11,7 @@ import re
 
 from ..model import Block, Document, Related
 from ..site.patterns import PROMO_MARKER
-from ..site.vocab import PROMO_KINDS
+from ..site.vocab import PROMO_BADGES, PROMO_KINDS
 from ..text.headline import headline_end
 from .base import Filter
 
@@ -21,6 +21,12 @@ _NEXT_FURNITURE = re.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dib
 
 def _kind(marker: str) -> str:
     return PROMO_KINDS[" ".join(marker.lower().split())]
+
+
+def _without_badge(title: str) -> str:
+    """The headline without a badge printed after it (`... digenjot premium`)."""
+    head, _, last = title.rpartition(" ")
+    return head.rstrip() if head and last in PROMO_BADGES else title
 
 
 def _is_promo(text: str, m: re.Match) -> bool:
@@ -59,7 +65,7 @@ class Promos(Filter):
                 pos = m.end()
                 continue
             end = self._headline_end(block, m.end())
-            if title := text[m.end():end].strip():
+            if title := _without_badge(text[m.end():end].strip()):
                 url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
                 found.append(Related(_kind(m["marker"]), title, url))
             spans.append((m.start(), end, f"{m['marker']} promo"))

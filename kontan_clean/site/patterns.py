@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from .vocab import DAYS, MONTHS, TICKERS, ZONES
+from .vocab import DAYS, ENGLISH_MONTHS, MONTHS, TICKERS, ZONES
 
 _I = re.IGNORECASE
 _DAY = "|".join(DAYS)
@@ -25,17 +25,43 @@ DATE_LINE = re.compile(
     _I,
 )
 
+# The English edition: `June 05, 2024, 06.44 PM` (WIB), often with `| Reporter: X` after it.
+_EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+ENGLISH_DATE_LINE = re.compile(
+    rf"^(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}),?\s+(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})"
+    rf"\s*(?P<ampm>[AP]\.?M\.?)?(?:\s*(?P<zone>{_ZONE}))?(?:\s*\|\s*|\s*$)",
+    _I,
+)
+
 # `Reporter: A, B | Editor: C`, `Sumber: Reuters | Editor: C`, `Penulis: A`.
 BYLINE_LABEL = re.compile(r"^(?P<label>Reporter|Penulis|Sumber|Oleh|Laporan)\s*:\s*", _I)
 BYLINE_EDITOR = re.compile(r"\|\s*Editor\s*:\s*", _I)
 
 # `KONTAN.CO.ID - BRUSSELS.`: the prefix, then the city checked by code (see dateline filter).
 # Always capitals and always a dash: `Kontan.co.id mencatat ...` opens an ordinary sentence.
-DATELINE_PREFIX = re.compile(r"^KONTAN\.CO\.ID\s*[-–—:]\s*")
+DATELINE_PREFIX = re.compile(r"^(?:KONTAN\.CO\.ID|MOMSMONEY\.ID)\s*[-–—:]\s*")
 DATELINE_CITY = regex.compile(  # used with match(text, pos): no `^`
     r"(?P<city>\p{Lu}[\p{L}'’ /,.\-]{0,60}?)\s*(?:\.|\s[-–—])(?:\s+|$)"
 )
 OLD_DATELINE = regex.compile(r"^(?P<city>\p{Lu}{3,}(?:[ /]\p{Lu}{2,}){0,3})\s*\.\s+(?=\S)")
+# The English edition's topic-dateline: `COAL - JAKARTA.`, `STOCKS - NEW YORK.`.
+TOPIC_DATELINE = regex.compile(
+    r"^(?P<topic>\p{Lu}[\p{Lu}\d&]*(?: [\p{Lu}\d&]+){0,3})\s*[-–—]\s*(?P<city>\p{Lu}{3,}(?:[ /]\p{Lu}{2,}){0,3})\s*\.\s+(?=\S)"
+)
+# An old dateline in mixed case: `Jakarta.`, `Kuala Lumpur.` (a sentence never opens so).
+MIXED_DATELINE = regex.compile(r"^(?P<city>\p{Lu}\p{Ll}{3,}(?: \p{Lu}\p{Ll}{2,})?)\s*\.\s+(?=\p{Lu})")
+
+# A trailing `Editor: X` line (title-first AMP pages, the English edition); may be empty.
+EDITOR_LINE = re.compile(r"^Editor\s*:\s*(?P<name>[^|:]{0,80})$", _I)
+
+# `Halaman Selanjutnya: <heading>`: the join to the next page of a long article.
+PAGE_JOIN = re.compile(r"^Halaman\s+(?:Selanjutnya|Berikutnya)\s*:\s*(?P<heading>.{0,300})$", _I)
+
+# A logo printed letter by letter: `M O M S M O N E Y I D`.
+SPACED_LOGO = re.compile(r"^(?:[A-Z] ){4,}[A-Z]$")
+
+# Links under insight articles: `Daftar Saham IHSG Lengkap`, `Daftar Saham LQ45 Lengkap`.
+LIST_LINK = re.compile(r"^Daftar\s+Saham(?:\s+\S+){1,3}\s+Lengkap$", _I)
 
 # `  • EMAS 1.527.000  -7.000  -0,46%`
 TICKER_BULLET = re.compile(
@@ -54,9 +80,11 @@ PHOTO_CREDIT = regex.compile(
 CAPTION_OPENING = re.compile(r"^ILUSTRASI\b|^Ilustrasi\s*[.:]|^FOTO\s*[.:]", _I)
 
 # Promo markers. `Baca Juga:` written so is a promo anywhere; the others need a boundary.
+# AMP prints the promo's icon as a leading `i`: `iBaca Juga:`.
 PROMO_MARKER = re.compile(
+    r"(?:(?<!\S)i(?=Baca\s+Juga))?"
     r"(?P<marker>Baca\s+Juga|BACA\s+JUGA|Baca\s+juga|Selanjutnya|Menarik\s+Dibaca|MENARIK\s+DIBACA"
-    r"|Tonton|TONTON|Baca\s+Selengkapnya)\s*:\s*"
+    r"|Tonton\s+Video|TONTON\s+VIDEO|Tonton|TONTON|Baca\s+Selengkapnya)\s*:\s*"
 )
 
 GOOGLE_NEWS = re.compile(r"Cek\s+Berita\s+dan\s+Artikel\s+yang\s+lain\s+di(?:\s+Google\s+News)?\s*$", _I)

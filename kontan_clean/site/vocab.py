@@ -12,6 +12,13 @@ MONTHS = {
 }
 DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
 ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+# The English edition (english.kontan.co.id) dates its pages `June 05, 2024, 06.44 PM` (WIB).
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
 
 # The ticker banner, always in this order on the desktop page.
 TICKERS = (
@@ -23,7 +30,8 @@ TICKERS = (
 SITE_CHROME_LINES = frozenset({
     "kontan.co.id", "banner langganan top", "| : wib | indikator |", "indikator",
 })
-UI_ARTIFACT_LINES = frozenset({"[x]", "×", "[]", "x", "[ ]", "()", "( )"})
+UI_ARTIFACT_LINES = frozenset({"[x]", "×", "[]", "x", "[ ]", "()", "( )", "bagikan"})
+"""`Bagikan` is the share button of insight pages."""
 # What crawlers write when they found nothing: the whole record is then empty.
 CRAWLER_PLACEHOLDERS = frozenset({"konten tidak ditemukan", "tanggal tidak ditemukan"})
 PAYWALL_LINES = (
@@ -33,6 +41,24 @@ PAYWALL_LINES = (
     "sudah berlangganan?",
     "berlangganan sekarang",
 )
+# The paywall box: it opens with one of these and stands where the rest of the paid article
+# would be, so every offer line after the opener belongs to it (until a body paragraph).
+PAYWALL_OPENERS = (
+    "hanya rp 5.000 untuk membaca artikel ini",
+    "ini artikel spesial",
+    "agar bisa lanjut membaca",
+)
+# Offer lines inside the box (compared as the line's start, lower case).
+PAYWALL_OFFERS = (
+    "beli sekarang", "sudah berlangganan", "berlangganan", "langganan", "gratis uji coba",
+    "kontan digital premium access", "masuk", "rp ",
+)
+
+# Headings of the headline lists around the article (`TERBARU` and its cousins).
+LIST_HEADINGS = frozenset({"terbaru", "terpopuler", "berita terkait", "rekomendasi", "populer", "berita terbaru"})
+
+# Badges printed after a promo headline, not part of its title.
+PROMO_BADGES = ("premium",)
 
 # Promo markers: the words before the colon, and the kind they are recorded as.
 PROMO_KINDS = {
@@ -40,6 +66,7 @@ PROMO_KINDS = {
     "selanjutnya": "selanjutnya",
     "menarik dibaca": "menarik_dibaca",
     "tonton": "tonton",
+    "tonton video": "tonton",
     "baca selengkapnya": "baca_juga",
 }
 

@@ -1,14 +1,26 @@
-"""The dateline prefix of the first paragraph: `KONTAN.CO.ID - BRUSSELS.` -> `dateline`."""
+"""The dateline prefix of the first paragraph: `KONTAN.CO.ID - BRUSSELS.` -> `dateline`; also
+`MOMSMONEY.ID -`, the old `JAKARTA.` / `KUALA LUMPUR.` / `Jakarta.`, and the English edition's
+topic-dateline `COAL - JAKARTA.`."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import Document
-from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, OLD_DATELINE
+from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
 from .base import Filter
 
 HEAD = 8
+
+
+def without_dateline(text: str) -> str:
+    """`text` without a dateline at its start (`KONTAN.CO.ID - JAKARTA.`, `JAKARTA.`), to
+    compare a paragraph with a copy printed without it. Only for comparing: no city check."""
+    if m := DATELINE_PREFIX.match(text):
+        text = text[m.end():]
+    if m := OLD_DATELINE.match(text):
+        text = text[m.end():]
+    return text
 
 
 def _city(raw: str) -> str | None:
@@ -27,10 +39,10 @@ def _city(raw: str) -> str | None:
     return raw
 
 
-class Dateline(Filter):
+class DatelinePrefix(Filter):
     """Cuts the dateline prefix from the first body paragraph and keeps the city."""
 
-    name = "dateline"
+    name = "dateline_prefix"
 
     def apply(self, doc: Document) -> None:
         found = False
@@ -50,11 +62,17 @@ class Dateline(Filter):
             self._old_style(doc)
 
     def _old_style(self, doc: Document) -> None:
-        """Before about 2013 the paragraph opened `JAKARTA.` alone. Only trusted on a page
-        whose head was recognised, so that clean text never loses a first word."""
+        """Before about 2013 the paragraph opened with the city alone (`JAKARTA.`, `NEW
+        YORK/LONDON.`, sometimes `Jakarta.`); the English edition opens `COAL - JAKARTA.`.
+        Only trusted on a page whose head was recognised, so that clean text never loses a
+        first word."""
         if not (doc.meta.title or doc.meta.editor or doc.meta.reporters or doc.meta.source):
             return
         live = doc.live()
-        if live and (m := OLD_DATELINE.match(live[0].text)):
+        if not live:
+            return
+        text = live[0].text
+        m = TOPIC_DATELINE.match(text) or OLD_DATELINE.match(text) or MIXED_DATELINE.match(text)
+        if m:
             doc.meta.dateline = m["city"]
             doc.cut(live[0], 0, m.end(), self.name, "dateline prefix")

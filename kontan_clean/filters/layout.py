@@ -1,0 +1,92 @@
+"""The page's layout, decided once from how its top is built, before anything is removed.
+
+Filters whose rules differ between renderings read `doc.layout` instead of guessing again:
+
+| layout | what the top of the page shows |
+|---|---|
+| `html` | an HTML page (the reader found the article's elements) |
+| `flattened` | a text with no line break at all |
+| `desktop` | the site header or ticker banner, or a title with its date line |
+| `insight` | a paid insight page: an insight URL or a paywall box |
+| `english` | the English edition: `June 05, 2024, 06.44 PM \\| Reporter: X` first |
+| `momsmoney` | the spaced logo `M O M S M O N E Y I D`, a momsmoney URL or `MOMSMONEY.ID -` |
+| `amp_lead` | AMP: the lead paragraph, the title, then the body repeating the lead |
+| `amp_title` | AMP: the title, then the body from its dateline, no byline |
+| `body` | anything else: the byline or the body straight away |
+"""
+
+from __future__ import annotations
+
+from ..model import Block, Document
+from ..site.patterns import (
+    DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET, TICKER_HEADER,
+)
+from .dateline_prefix import without_dateline
+from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
+from ..text.urls import host as url_host
+from .base import Filter
+from .byline import is_byline
+
+HEAD = 20
+LEAD_MIN_WORDS = 8
+"""Words of the lead that must open a later block for the page to read as AMP lead-first."""
+LEAD_LOOKAHEAD = 4
+TITLE_MAX_WORDS = 30
+
+
+def _opening(text: str) -> list[str]:
+    return without_dateline(text).split()[:LEAD_MIN_WORDS]
+
+
+def _repeats_lead(blocks: list[Block]) -> bool:
+    """The first block is a paragraph whose opening words open one of the next few blocks
+    (the lead may be cut short, with or without `…`: only its opening is compared)."""
+    opening = _opening(blocks[0].text)
+    if len(opening) < LEAD_MIN_WORDS:
+        return False
+    return any(_opening(b.text) == opening for b in blocks[2:2 + LEAD_LOOKAHEAD])
+
+
+def _title_like(text: str) -> bool:
+    return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith((".", ",", ":"))
+
+
+def decide(doc: Document) -> str:
+    """The layout of `doc` (see the module's table)."""
+    if doc.form in ("html", "flattened"):
+        return doc.form
+    blocks = doc.live()
+    head = blocks[:HEAD]
+    if not head:
+        return "body"
+    host = url_host(doc.meta.url) if doc.meta.url else ""
+    texts = [b.text for b in head]
+    if host.endswith("momsmoney.id") or host.startswith("momsmoney.") or any(
+        SPACED_LOGO.match(t) or t.startswith("MOMSMONEY.ID") for t in texts
+    ):
+        return "momsmoney"
+    if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
+        return "english"
+    if host.startswith("insight.") or any(b.text.lower().startswith(PAYWALL_OPENERS) for b in blocks):
+        return "insight"
+    if any(t.lower() in SITE_CHROME_LINES or TICKER_HEADER.match(t) or TICKER_BULLET.match(t) for t in texts):
+        return "desktop"
+    if len(head) > 1 and _repeats_lead(head):
+        return "amp_lead"
+    if any(is_byline(t) for t in texts[:4]):
+        return "body"
+    if any(DATE_LINE.match(t) for t in texts[:4]):
+        return "desktop"
+    if len(head) > 1 and _title_like(texts[0]) and (DATELINE_PREFIX.match(texts[1]) or OLD_DATELINE.match(texts[1])):
+        return "amp_title"
+    return "body"
+
+
+class Layout(Filter):
+    """Sets `doc.layout` (unless the reader already did); removes nothing."""
+
+    name = "layout"
+
+    def apply(self, doc: Document) -> None:
+        if doc.layout is None:
+            doc.layout = decide(doc)
