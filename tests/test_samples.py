@@ -21,7 +21,7 @@ def _check(expected_path) -> None:
 
 def test_text_samples_cover_every_form() -> None:
     names = {p.name.split("_")[0] for p in TEXT}
-    assert {"desktop", "body", "amp", "flattened", "insight", "traps"} <= names
+    assert {"desktop", "body", "amp", "flattened", "insight", "traps", "english", "momsmoney"} <= names
     assert len(TEXT) >= 8
 
 

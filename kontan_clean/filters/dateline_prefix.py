@@ -8,6 +8,7 @@ import re
 
 from ..model import Document
 from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
+from ..site.vocab import SENTENCE_OPENERS
 from .base import Filter
 
 HEAD = 8
@@ -73,6 +74,8 @@ class DatelinePrefix(Filter):
             return
         text = live[0].text
         m = TOPIC_DATELINE.match(text) or OLD_DATELINE.match(text) or MIXED_DATELINE.match(text)
+        if m and m.re is MIXED_DATELINE and m["city"].lower() in SENTENCE_OPENERS:
+            return  # `Kedua. ...`: a numbered point, not a city
         if m:
             doc.meta.dateline = m["city"]
             doc.cut(live[0], 0, m.end(), self.name, "dateline prefix")

@@ -40,11 +40,16 @@ def _opening(text: str) -> list[str]:
 
 def _repeats_lead(blocks: list[Block]) -> bool:
     """The first block is a paragraph whose opening words open one of the next few blocks
-    (the lead may be cut short, with or without `…`: only its opening is compared)."""
-    opening = _opening(blocks[0].text)
-    if len(opening) < LEAD_MIN_WORDS:
+    (the lead may be cut short, with or without `…`: only its opening is compared). A
+    title printed again under its date line is not a lead."""
+    lead = blocks[0].text
+    opening = _opening(lead)
+    if len(opening) < LEAD_MIN_WORDS or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
-    return any(_opening(b.text) == opening for b in blocks[2:2 + LEAD_LOOKAHEAD])
+    return any(
+        _opening(b.text) == opening and not (b.text == lead and _title_like(lead))
+        for b in blocks[2:2 + LEAD_LOOKAHEAD]
+    )
 
 
 def _title_like(text: str) -> bool:

@@ -36,11 +36,11 @@ class PageAds(Filter):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
             elif block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
                 doc.drop(block, self.name, "link to a stock list")
-            elif in_list and _headline_like(block):
-                doc.drop(block, self.name, "headline in a TERBARU list")
-                teaser = teasers
             elif teaser and len(block.text.split()) <= MAX_TEASER_WORDS:
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
+            elif in_list and _headline_like(block):
+                doc.drop(block, self.name, "headline in a TERBARU list")
+                teaser = teasers
             else:
                 in_list = teaser = False

@@ -1,0 +1,191 @@
+"""The rendering forms of real kontan pages, end to end through `clean()`: the layout each is
+read as, repeated content, page joins, closing editor lines, datelines, paywalls, and the
+traps that look like them but are body text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kontan_clean import clean
+
+BODY = ("Harga emas naik tajam pada perdagangan Senin (28/10) karena investor memburu aset aman. "
+        "Harga emas spot naik 1,2% ke US$ 2.750 per ons troi.")
+
+
+def _repeats(article) -> list[str]:
+    return [r.text for r in article.removed if r.filter == "repeats"]
+
+
+# ---- layout ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page,layout", [
+    ("kontan.co.id\nbanner langganan top\nJudul Berita Hari Ini\nSenin, 28 Oktober 2024 / 20:19 WIB\nIsi.", "desktop"),
+    ("Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. " + BODY, "body"),
+    ("Harga Emas Naik Tajam pada Senin\n\nKONTAN.CO.ID - JAKARTA. " + BODY + "\nEditor: Budi", "amp_title"),
+    (BODY + "\nHarga Emas Naik Tajam\nJAKARTA. " + BODY, "amp_lead"),
+    ("June 05, 2024, 06.44 PM | Reporter: Ani\nGold Prices Jump\nGOLD - JAKARTA. Gold rose. It did.", "english"),
+    ("M O M S M O N E Y I D\nAturUang\nJudul\nMOMSMONEY.ID - Isi berita.", "momsmoney"),
+    ("Judul\nIni Artikel Spesial\nBerlangganan", "insight"),
+    (BODY, "flattened"),
+])
+def test_layout_is_read_from_the_page(page: str, layout: str) -> None:
+    assert clean(page).layout == layout
+
+
+def test_url_names_the_sister_sites() -> None:
+    page = "Judul Berita Ini\nReporter: Ani | Editor: Budi\nIsi berita yang cukup panjang di sini.\nKedua."
+    assert clean(page, url="https://momsmoney.id/news/x").layout == "momsmoney"
+    assert clean(page, url="https://english.kontan.co.id/news/x").layout == "english"
+    assert clean(page, url="https://insight.kontan.co.id/news/x").layout == "insight"
+
+
+# ---- repeated content ---------------------------------------------------------------------
+
+def test_lead_block_that_is_the_whole_body_is_kept_once() -> None:
+    first, second = BODY.split(". ", 1)
+    page = f"KONTAN.CO.ID - JAKARTA. {BODY}\nHarga Emas Naik Tajam\nKONTAN.CO.ID - JAKARTA. {first}.\n{second}"
+    a = clean(page)
+    assert a.paragraphs == [f"{first}.", second]  # the copy in paragraphs stays
+    assert (a.title, a.dateline) == ("Harga Emas Naik Tajam", "JAKARTA")
+    assert _repeats(a) == [f"KONTAN.CO.ID - JAKARTA. {BODY}"]
+
+
+def test_second_copy_cut_by_the_store_keeps_the_longer_lead() -> None:
+    page = f"JAKARTA. {BODY}\nHarga Emas Naik Tajam\nJAKARTA. {BODY[:-40]}"
+    a = clean(page)
+    assert a.paragraphs == [BODY] and a.dateline == "JAKARTA"
+
+
+def test_a_lead_cut_with_an_ellipsis_inside_a_word() -> None:
+    page = f"{BODY[:70]}…\nHarga Emas Naik Tajam\nReporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}"
+    assert clean(page).paragraphs == [BODY]
+
+
+def test_html_amp_lead_inside_the_body_comes_out_once_with_its_dateline() -> None:
+    html = f"""<html><head><title>Harga Emas Naik Tajam - Kontan</title></head><body>
+    <div itemprop="articleBody"><p>{BODY}</p><h1>Harga Emas Naik Tajam</h1>
+    <p>Reporter: Ani | Editor: Budi</p><p>KONTAN.CO.ID - JAKARTA. {BODY}</p>
+    <p>Permintaan emas batangan juga meningkat di dalam negeri.</p></div></body></html>"""
+    a = clean(html.encode())
+    assert a.paragraphs == [BODY, "Permintaan emas batangan juga meningkat di dalam negeri."]
+    assert a.dateline == "JAKARTA" and len(_repeats(a)) == 1
+
+
+def test_a_page_printed_twice_comes_out_once() -> None:
+    page = "Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. " + BODY.replace(". ", ".\n")
+    a = clean(page + "\n" + page)
+    assert a.paragraphs == BODY.replace(". ", ".\n").split("\n")
+
+
+def test_repeated_short_lines_and_table_rows_stay() -> None:
+    header = "Kode Saham Harga Penutupan (25/10) Harga Penutupan (28/10) PBV PER"
+    page = "\n".join([
+        "Reporter: Ani | Editor: Budi", "KONTAN.CO.ID - JAKARTA. " + BODY,
+        header, "BBRI 4.500 4.600 2,1 12,3", header, "BBCA 9.500 9.600 4,1 22,3",
+        "Aksi jual asing", "Asing menjual saham bank besar pada sesi pertama.",
+        "Aksi jual asing", "Asing kembali menjual saham bank besar pada sesi kedua.",
+    ])
+    a = clean(page)
+    assert a.paragraphs.count(header) == 2 and a.paragraphs.count("Aksi jual asing") == 2
+    assert a.title is None and _repeats(a) == []
+
+
+def test_caption_repeating_the_first_sentence_leaves_the_body_whole() -> None:
+    first = BODY.split(". ")[0] + "."
+    page = f"Harga Emas Naik Tajam\nSenin, 28 Oktober 2024 / 20:19 WIB\n{first} REUTERS/Ani Putri\n" \
+           f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}"
+    a = clean(page)
+    assert a.paragraphs == [BODY] and a.caption == f"{first} REUTERS/Ani Putri"
+
+
+# ---- page joins, closing editor, promos ---------------------------------------------------
+
+def test_page_join_and_its_heading_go_and_are_not_related() -> None:
+    page = "\n".join([
+        "Reporter: Ani | Editor: Budi", "KONTAN.CO.ID - JAKARTA. " + BODY,
+        "Halaman Selanjutnya: Proyeksi Harga Emas", "Proyeksi Harga Emas", "Analis memperkirakan harga naik lagi.",
+    ])
+    a = clean(page)
+    assert a.paragraphs[-1] == "Analis memperkirakan harga naik lagi." and len(a.paragraphs) == 2
+    assert a.related == [] and {r.filter for r in a.removed} >= {"pagination"}
+
+
+def test_selanjutnya_opening_a_sentence_stays() -> None:
+    page = "Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. " + BODY + "\nSelanjutnya, harga perak ikut naik."
+    assert clean(page).paragraphs[-1] == "Selanjutnya, harga perak ikut naik."
+
+
+@pytest.mark.parametrize("last,editor", [("Editor: Wahyu T.Rahmawati", "Wahyu T.Rahmawati"), ("Editor:", None)])
+def test_closing_editor_line(last: str, editor: str | None) -> None:
+    page = f"Harga Emas Naik Tajam\n\nKONTAN.CO.ID - JAKARTA. {BODY}\n\nCek Berita dan Artikel yang lain di Google News\n\n{last}"
+    a = clean(page)
+    assert a.editor == editor and a.paragraphs == [BODY]
+
+
+def test_editor_of_a_syndicated_source_is_not_the_page_editor() -> None:
+    page = (f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}\n"
+            "Artikel ini telah tayang di Kompas.com dengan judul \"Emas Naik\".\nPenulis: Citra\nEditor: Dedi")
+    assert clean(page).editor == "Budi"
+
+
+def test_icon_promo_premium_badge_and_video_promo() -> None:
+    page = "\n".join([
+        "Reporter: Ani | Editor: Budi", "KONTAN.CO.ID - JAKARTA. " + BODY,
+        "iBaca Juga: Harga Perak Ikut Naik", "Baca Juga: Saham Tambang Emas Menguat premium",
+        "Tonton Video: Emas Antam Naik Lagi", "Permintaan emas batangan juga meningkat.",
+    ])
+    a = clean(page)
+    assert [(r.kind, r.title) for r in a.related] == [
+        ("baca_juga", "Harga Perak Ikut Naik"), ("baca_juga", "Saham Tambang Emas Menguat"),
+        ("tonton", "Emas Antam Naik Lagi"),
+    ]
+    assert a.paragraphs == [BODY, "Permintaan emas batangan juga meningkat."]
+
+
+# ---- datelines, titles, dates ---------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix,city", [
+    ("KUALA LUMPUR.", "KUALA LUMPUR"), ("NEW YORK/LONDON.", "NEW YORK/LONDON"), ("SHANGHAI.", "SHANGHAI"),
+    ("Jakarta.", "Jakarta"), ("COAL - JAKARTA.", "JAKARTA"), ("MOMSMONEY.ID -", None),
+])
+def test_datelines_without_kontan_co_id(prefix: str, city: str | None) -> None:
+    a = clean(f"Reporter: Ani | Editor: Budi\n{prefix} {BODY}")
+    assert (a.dateline, a.paragraphs) == (city, [BODY])
+
+
+@pytest.mark.parametrize("opening", ["Kedua.", "Indonesia mencatat.", "OJK menilai."])
+def test_a_sentence_or_numbered_point_is_not_a_mixed_case_dateline(opening: str) -> None:
+    a = clean(f"Reporter: Ani | Editor: Budi\n{opening} {BODY}")
+    assert a.dateline is None and a.paragraphs == [f"{opening} {BODY}"]
+
+
+def test_title_ending_in_a_period_confirmed_by_its_date_line() -> None:
+    page = f"Emas Naik, Perak Turun.\nSenin, 28 Oktober 2024 / 20:19 WIB\nReporter: Ani | Editor: Budi\n{BODY}"
+    a = clean(page)
+    assert a.title == "Emas Naik, Perak Turun." and a.paragraphs == [BODY]
+
+
+def test_english_date_line_is_wib_on_a_12_hour_clock() -> None:
+    a = clean("June 05, 2024, 12.05 AM | Reporter: Ani\nGold Prices Jump\n\nGOLD - JAKARTA. Gold rose. It did.")
+    assert a.published.isoformat() == "2024-06-05T00:05:00+07:00"
+    assert (a.reporters, a.title, a.dateline, a.paragraphs) == (["Ani"], "Gold Prices Jump", "JAKARTA", ["Gold rose. It did."])
+
+
+# ---- paywalls -------------------------------------------------------------------------------
+
+def test_html_paywall_box_inside_the_body() -> None:
+    html = f"""<html><body><h1>Saham Bank Naik</h1><div itemprop="articleBody">
+    <p>Reporter: Ani | Editor: Budi</p><p>KONTAN.CO.ID - JAKARTA. {BODY}</p>
+    <div class="paywall-box"><p>Hanya Rp 5.000 untuk membaca artikel ini. <a href="/beli">BELI SEKARANG</a></p></div>
+    <div>Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG</div></div></body></html>"""
+    a = clean(html.encode())
+    assert a.paragraphs == [BODY] and a.paywalled
+
+
+def test_paywall_box_ends_at_a_body_paragraph() -> None:
+    page = "\n".join([
+        "Reporter: Ani | Editor: Budi", "KONTAN.CO.ID - JAKARTA. " + BODY, "Ini Artikel Spesial",
+        "Berlangganan", "Rp 20.000", BODY.replace("emas", "perak"),
+    ])
+    a = clean(page)
+    assert a.paragraphs == [BODY, BODY.replace("emas", "perak")] and a.paywalled
