@@ -189,3 +189,24 @@ def test_paywall_box_ends_at_a_body_paragraph() -> None:
     ])
     a = clean(page)
     assert a.paragraphs == [BODY, BODY.replace("emas", "perak")] and a.paywalled
+
+
+def test_a_heading_printed_twice_in_a_row_is_kept_once() -> None:
+    page = f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}\nAksi Jual Asing\nAksi jual asing\nAsing menjual saham bank."
+    a = clean(page)
+    assert a.paragraphs == [BODY, "Aksi Jual Asing", "Asing menjual saham bank."]
+
+
+def test_identical_table_rows_in_a_row_stay() -> None:
+    page = f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}\nBBRI 4.500 4.600 2,1\nBBRI 4.500 4.600 2,1"
+    assert clean(page).paragraphs.count("BBRI 4.500 4.600 2,1") == 2
+
+
+@pytest.mark.parametrize("join", [
+    "Halaman Selanjutnya: Proyeksi Harga Emas Hingga Akhir Tahun",
+])
+def test_page_join_inside_a_paragraph_line_and_in_flattened_text(join: str) -> None:
+    lines = clean(f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY} {join}\nAnalis memperkirakan harga naik lagi.")
+    assert lines.paragraphs == [BODY, "Analis memperkirakan harga naik lagi."]
+    flat = clean(f"Reporter: Ani | Editor: Budi KONTAN.CO.ID - JAKARTA. {BODY} {join} Analis memperkirakan harga naik lagi.")
+    assert flat.paragraphs == [BODY, "Analis memperkirakan harga naik lagi."] and flat.related == []

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from ..model import Block, Document
 from ..site.patterns import (
-    DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET, TICKER_HEADER,
+    DATE_LINE, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
+    TICKER_HEADER,
 )
 from .dateline_prefix import without_dateline
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
@@ -34,8 +35,14 @@ LEAD_LOOKAHEAD = 4
 TITLE_MAX_WORDS = 30
 
 
-def _opening(text: str) -> list[str]:
-    return without_dateline(text).split()[:LEAD_MIN_WORDS]
+def _opening(blocks: list[Block], at: int) -> list[str]:
+    """The first words from block `at` on (a short first paragraph runs on into the next)."""
+    words: list[str] = []
+    for block in blocks[at:at + LEAD_MIN_WORDS]:
+        words.extend(without_dateline(block.text).split())
+        if len(words) >= LEAD_MIN_WORDS:
+            break
+    return words[:LEAD_MIN_WORDS]
 
 
 def _repeats_lead(blocks: list[Block]) -> bool:
@@ -43,17 +50,26 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     (the lead may be cut short, with or without `…`: only its opening is compared). A
     title printed again under its date line is not a lead."""
     lead = blocks[0].text
-    opening = _opening(lead)
+    opening = without_dateline(lead).split()[:LEAD_MIN_WORDS]
     if len(opening) < LEAD_MIN_WORDS or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
     return any(
-        _opening(b.text) == opening and not (b.text == lead and _title_like(lead))
-        for b in blocks[2:2 + LEAD_LOOKAHEAD]
+        _opening(blocks, i) == opening and not (blocks[i].text == lead and _title_like(lead))
+        for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
     )
 
 
 def _title_like(text: str) -> bool:
     return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith((".", ",", ":"))
+
+
+def _chrome(text: str) -> bool:
+    """The desktop page's header lines or ticker banner."""
+    if text[:1] in "•·▪*":
+        return TICKER_BULLET.match(text) is not None
+    if "|" in text:
+        return TICKER_HEADER.match(text) is not None
+    return len(text) < 25 and text.lower() in SITE_CHROME_LINES
 
 
 def decide(doc: Document) -> str:
@@ -67,14 +83,14 @@ def decide(doc: Document) -> str:
     host = url_host(doc.meta.url) if doc.meta.url else ""
     texts = [b.text for b in head]
     if host.endswith("momsmoney.id") or host.startswith("momsmoney.") or any(
-        SPACED_LOGO.match(t) or t.startswith("MOMSMONEY.ID") for t in texts
+        t.startswith("MOMSMONEY.ID") or (t[1:2] == " " and SPACED_LOGO.match(t)) for t in texts
     ):
         return "momsmoney"
     if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
         return "english"
-    if host.startswith("insight.") or any(b.text.lower().startswith(PAYWALL_OPENERS) for b in blocks):
+    if host.startswith("insight.") or any(b.text[:40].lower().startswith(PAYWALL_OPENERS) for b in blocks):
         return "insight"
-    if any(t.lower() in SITE_CHROME_LINES or TICKER_HEADER.match(t) or TICKER_BULLET.match(t) for t in texts):
+    if any(_chrome(t) for t in texts):
         return "desktop"
     if len(head) > 1 and _repeats_lead(head):
         return "amp_lead"
@@ -82,8 +98,10 @@ def decide(doc: Document) -> str:
         return "body"
     if any(DATE_LINE.match(t) for t in texts[:4]):
         return "desktop"
-    if len(head) > 1 and _title_like(texts[0]) and (DATELINE_PREFIX.match(texts[1]) or OLD_DATELINE.match(texts[1])):
-        return "amp_title"
+    if len(head) > 1 and _title_like(texts[0]) and (
+        DATELINE_PREFIX.match(texts[1]) or OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)
+    ):
+        return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it
     return "body"
 
 

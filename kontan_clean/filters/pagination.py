@@ -3,15 +3,19 @@ pages of a long article (the heading may be printed again on the next line), and
 `Halaman: 1 2 Tampilkan Semua` links line.
 
 A page join is neither body nor a related article: it names the next page's first heading.
+It stands on a line of its own, ends a paragraph line (AMP), or, in flattened text, runs
+into the next sentence: there the heading's end is inferred like a promo headline's.
 """
 
 import re
 
-from ..model import Document
-from ..site.patterns import PAGE_JOIN
+from ..model import Block, Document
+from ..site.patterns import PAGE_JOIN, PAGE_JOIN_INLINE
+from ..text.headline import headline_end
 from .base import Filter
 
 PAGE_LINKS = re.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", "\"", "”", ")")
 
 
 def _same(a: str, b: str) -> bool:
@@ -26,7 +30,7 @@ class Pagination(Filter):
     def apply(self, doc: Document) -> None:
         live = doc.live()
         for i, block in enumerate(live):
-            if not block.text.startswith(("Halaman", "HALAMAN")):
+            if block.removed_by is not None or "alaman" not in block.text:
                 continue
             if m := PAGE_JOIN.match(block.text):
                 doc.drop(block, self.name, "page join to the next page")
@@ -36,3 +40,19 @@ class Pagination(Filter):
                     doc.drop(nxt, self.name, "next page's heading, printed after the page join")
             elif PAGE_LINKS.match(block.text):
                 doc.drop(block, self.name, "pagination links")
+            else:
+                self._inline(doc, block)
+
+    def _inline(self, doc: Document, block: Block) -> None:
+        """A join after a sentence inside the block: to the line's end, or in flattened
+        text to the end of its heading (the text after it is the next page's)."""
+        text, spans, pos = block.text, [], 0
+        while m := PAGE_JOIN_INLINE.search(text, pos):
+            pos = m.end()
+            if not text[:m.start()].rstrip().endswith(_SENTENCE_END):
+                continue
+            end = headline_end(text, m.end()) if block.kind == "flat" else len(text)
+            spans.append((m.start(), end, "page join to the next page"))
+            pos = max(end, m.end())
+        if spans:
+            doc.cut_spans(block, spans, self.name, split=block.kind == "flat")

@@ -15,6 +15,8 @@ from ..model import Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
 from .base import Filter
 
+MAX_BOX_CHARS = 300
+"""A block holding only paywall lines is short; longer blocks are not lowered and searched."""
 MAX_OFFER_WORDS = 16
 """An offer line (plan name, price, product list, trial note) is short."""
 _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
@@ -38,6 +40,8 @@ class Paywall(Filter):
     def apply(self, doc: Document) -> None:
         in_box = False
         for block in doc.live():
+            if len(block.text) > MAX_BOX_CHARS and not in_box:
+                continue
             low = block.text.lower()
             if low.startswith(PAYWALL_OPENERS) or (
                 any(p in low for p in ("rp 5.000", "beli sekarang", "berlangganan")) and _only_paywall_lines(block.text)

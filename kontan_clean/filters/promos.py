@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document, Related
-from ..site.patterns import PROMO_MARKER
+from ..site.patterns import PROMO_ICON, PROMO_MARKER
 from ..site.vocab import PROMO_BADGES, PROMO_KINDS
 from ..text.headline import headline_end
 from .base import Filter
@@ -21,6 +21,13 @@ _NEXT_FURNITURE = re.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dib
 
 def _kind(marker: str) -> str:
     return PROMO_KINDS[" ".join(marker.lower().split())]
+
+
+def _with_icon(text: str, start: int) -> int:
+    """Where the promo starts, its icon (`iBaca Juga:`) included."""
+    if start and text[start - 1] == PROMO_ICON and (start == 1 or text[start - 2].isspace()):
+        return start - 1
+    return start
 
 
 def _without_badge(title: str) -> str:
@@ -68,7 +75,7 @@ class Promos(Filter):
             if title := _without_badge(text[m.end():end].strip()):
                 url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
                 found.append(Related(_kind(m["marker"]), title, url))
-            spans.append((m.start(), end, f"{m['marker']} promo"))
+            spans.append((_with_icon(text, m.start()), end, f"{m['marker']} promo"))
             pos = max(end, m.end())
         if spans:
             doc.cut_spans(block, spans, self.name, split=block.kind == "flat")

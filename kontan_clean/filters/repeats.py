@@ -11,17 +11,17 @@ word where the store cut the page or the description was cut with `…`.
 
 What is compared is the words after any dateline prefix (`KONTAN.CO.ID - JAKARTA.`,
 `JAKARTA.`), so a lead printed without its dateline still matches the body that has it.
-Short blocks never count as copies on their own: headings, table rows and list items repeat
-legitimately. A caption or byline is not compared: its own filter takes it.
+Short blocks never count as copies on their own (headings, table rows and list items repeat
+legitimately), except a heading printed twice in a row. The title, date line, caption and
+byline are gone by the time this runs (their filters come first): a caption that repeats the
+body's first sentence is the caption filter's.
 """
 
 from __future__ import annotations
 
-from ..model import Block, Document
+from ..model import Document
 from ..site.patterns import DATELINE_PREFIX, PROMO_MARKER
 from .base import Filter
-from .byline import is_byline
-from .caption import looks_like_caption
 from .dateline_prefix import without_dateline
 
 MIN_WORDS = 8
@@ -48,10 +48,11 @@ def _cut_short(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSIS)
 
 
-def _comparable(block: Block) -> bool:
-    return block.attrs.get("role") not in ("caption", "byline", "title", "date") and not (
-        is_byline(block.text) or looks_like_caption(block)
-    )
+
+
+def _wordy(words: list[str]) -> bool:
+    """Mostly words, not figures: a heading rather than a table row."""
+    return sum(w.isalpha() for w in words) * 2 >= len(words)
 
 
 def _prose(text: str, words: int) -> bool:
@@ -89,11 +90,12 @@ class Repeats(Filter):
         if doc.layout == "flattened":
             return
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.removed_by is None and _comparable(b)]
+        live = [i for i, b in enumerate(blocks) if b.removed_by is None]
         if len(live) < 2:
             return
         words = [_words(blocks[i].text) for i in live]
         gone = self._exact_copies(doc, live, words)
+        self._twice_in_a_row(doc, live, words, gone)
         promo = [PROMO_MARKER.match(blocks[i].text) is not None for i in live]
         # Where a copy may end inside a word: the page's last block, a description cut with `…`.
         cut = [_cut_short(blocks[i].text) for i in live]
@@ -135,8 +137,22 @@ class Repeats(Filter):
             kept[key] = pos if drop == other else other
         return gone
 
+    def _twice_in_a_row(self, doc: Document, live: list[int], words: list[list[str]], gone: list[bool]) -> None:
+        """A short line (a subheading) printed twice in a row: the second goes. Apart, short
+        lines may repeat on purpose; in a row they are a rendering's double print."""
+        for pos in range(1, len(live)):
+            w, prev = words[pos], words[pos - 1]
+            if gone[pos] or gone[pos - 1] or len(w) < 2 or len(w) >= MIN_WORDS or len(w) != len(prev):
+                continue
+            if " ".join(w).casefold() == " ".join(prev).casefold() and _wordy(w):
+                doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
+                gone[pos] = True
+
     @staticmethod
     def _stream_key(words: list[list[str]], pos: int) -> tuple[str, ...] | None:
+        """The first MIN_WORDS words from block `pos` on (a short block runs on into the next)."""
+        if len(words[pos]) >= MIN_WORDS:
+            return tuple(words[pos][:MIN_WORDS])
         key: list[str] = []
         while pos < len(words) and len(key) < MIN_WORDS:
             key.extend(words[pos][:MIN_WORDS - len(key)])
