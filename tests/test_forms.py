@@ -210,3 +210,25 @@ def test_page_join_inside_a_paragraph_line_and_in_flattened_text(join: str) -> N
     assert lines.paragraphs == [BODY, "Analis memperkirakan harga naik lagi."]
     flat = clean(f"Reporter: Ani | Editor: Budi KONTAN.CO.ID - JAKARTA. {BODY} {join} Analis memperkirakan harga naik lagi.")
     assert flat.paragraphs == [BODY, "Analis memperkirakan harga naik lagi."] and flat.related == []
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("June 05, 2024, 06.44 PM", "2024-06-05T18:44:00+07:00"),
+    ("Wednesday, June 05, 2024, 12.30 PM", "2024-06-05T12:30:00+07:00"),
+    ("Jun 5, 2024 09:15 AM", "2024-06-05T09:15:00+07:00"),
+])
+def test_english_date_line_forms(line: str, iso: str) -> None:
+    a = clean(f"{line} | Reporter: Ani\nGold Prices Jump\n\nGOLD - JAKARTA. Gold rose. It did.\n\nEditor: Budi")
+    assert (a.published.isoformat(), a.editor, a.layout) == (iso, "Budi", "english")
+
+
+def test_html_amp_page_read_by_the_fallback_prints_its_lead_once() -> None:
+    """Without `itemprop=articleBody` the AMP page goes to trafilatura, which keeps the lead
+    above the `h1` and the body's first paragraph: `repeats` takes one out there too."""
+    from conftest import SAMPLES
+
+    page = (SAMPLES / "html" / "amp.html").read_bytes().replace(b' itemprop="articleBody"', b"")
+    a = clean(page)
+    assert a.extractor == "trafilatura"
+    assert sum("window dressing diperkirakan kembali" in p for p in a.paragraphs) == 1
+    assert any(r.filter == "repeats" for r in a.removed)

@@ -27,8 +27,9 @@ DATE_LINE = re.compile(
 
 # The English edition: `June 05, 2024, 06.44 PM` (WIB), often with `| Reporter: X` after it.
 _EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+_EN_DAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 ENGLISH_DATE_LINE = re.compile(
-    rf"^(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}),?\s+(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})"
+    rf"^(?:(?:{_EN_DAY}),?\s+)?(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}),?\s+(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})"
     rf"\s*(?P<ampm>[AP]\.?M\.?)?(?:\s*(?P<zone>{_ZONE}))?(?:\s*\|\s*|\s*$)",
     _I,
 )
