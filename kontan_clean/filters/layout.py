@@ -22,11 +22,11 @@ from ..site.patterns import (
     DATE_LINE, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
     TICKER_HEADER,
 )
-from .dateline_prefix import without_dateline
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.urls import host as url_host
 from .base import Filter
 from .byline import is_byline
+from .dateline_prefix import without_dateline
 
 HEAD = 20
 LEAD_MIN_WORDS = 8

@@ -48,8 +48,6 @@ def _cut_short(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSIS)
 
 
-
-
 def _wordy(words: list[str]) -> bool:
     """Mostly words, not figures: a heading rather than a table row."""
     return sum(w.isalpha() for w in words) * 2 >= len(words)
@@ -161,6 +159,7 @@ class Repeats(Filter):
 
     @staticmethod
     def _run(words: list[list[str]], promo: list[bool], cut: list[bool], a: int, start: int) -> _Run:
+        """Follow the words of block `a` through the blocks from `start` on, as far as they agree."""
         run, aw, pos, last = _Run(), words[a], start, len(words) - 1
         while pos <= last and pos != a and run.matched < len(aw):
             rest, bw = aw[run.matched:], words[pos]
@@ -206,7 +205,9 @@ class Repeats(Filter):
                 drop = self._equal_copies(doc, live, a, run.blocks[0])
                 reason = "printed again " + ("below" if drop < max(a, run.blocks[0]) else "above")
             else:  # `a` is shorter than the run, or as long but in fewer paragraphs
-                drop, reason = a, "repeats text printed in paragraphs " + ("below" if start > a else "above")
+                pieces = len(run.blocks) + (run.inside is not None)
+                drop = a
+                reason = "repeats text printed " + ("below" if start > a else "above") + (" in paragraphs" if pieces > 1 else "")
             if not (run.cut or _prose(blocks[live[drop]].text, len(words[drop]))):
                 return []
             doc.drop(blocks[live[drop]], self.name, reason)
