@@ -232,3 +232,20 @@ def test_html_amp_page_read_by_the_fallback_prints_its_lead_once() -> None:
     assert a.extractor == "trafilatura"
     assert sum("window dressing diperkirakan kembali" in p for p in a.paragraphs) == 1
     assert any(r.filter == "repeats" for r in a.removed)
+
+
+def test_lead_block_against_a_copy_whose_lines_end_in_promos() -> None:
+    """AMP ends a paragraph line with `Baca Juga: <headline>`: the lead has no such promo."""
+    first, second = BODY.split(". ", 1)
+    page = (f"KONTAN.CO.ID - JAKARTA. {BODY}\nHarga Emas Naik Tajam\n"
+            f"KONTAN.CO.ID - JAKARTA. {first}. Baca Juga: Harga Perak Ikut Naik\n{second}\nBaca Juga: Saham Emas Menguat")
+    a = clean(page)
+    assert a.paragraphs == [f"{first}.", second]
+    assert [r.title for r in a.related] == ["Harga Perak Ikut Naik", "Saham Emas Menguat"]
+
+
+def test_bracketed_caption_above_the_byline_without_a_credit() -> None:
+    page = (f"Harga Emas Naik Tajam\nSenin, 28 Oktober 2024 | 20:19 WIB\nHarga Emas Naik Tajam\n"
+            f"[Harga emas naik tajam pada Senin]\nReporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}")
+    a = clean(page)
+    assert (a.caption, a.paragraphs) == ("Harga emas naik tajam pada Senin", [BODY])

@@ -13,6 +13,11 @@ def unbracketed(text: str) -> str:
     return text[1:-1].strip() if text.startswith("[") and text.endswith("]") else text
 
 
+def _bracketed(text: str) -> bool:
+    """A line in square brackets (the image's caption as some renderings print it)."""
+    return text.startswith("[") and text.endswith("]") and " " in text.strip("[] ")
+
+
 def looks_like_caption(block: Block) -> bool:
     """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start
     (inside square brackets too: `[ILUSTRASI. ...]`)."""
@@ -25,7 +30,7 @@ class Caption(Filter):
     under the title and date line when the page has neither).
 
     Position decides, not wording: a caption may repeat the body's first sentence, and the
-    body keeps that sentence.
+    body keeps that sentence. Above the byline, a line in square brackets is a caption too.
     """
 
     name = "caption"
@@ -42,6 +47,6 @@ class Caption(Filter):
                 return
             opener = 1  # page 2 of an article: title, date, caption, then the text
         for block in head[:opener]:
-            if block.removed_by is None and looks_like_caption(block):
+            if block.removed_by is None and (looks_like_caption(block) or _bracketed(block.text)):
                 doc.meta.caption = doc.meta.caption or unbracketed(block.text)
                 doc.drop(block, self.name, "photo caption")

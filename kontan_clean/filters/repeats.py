@@ -12,15 +12,16 @@ word where the store cut the page or the description was cut with `…`.
 What is compared is the words after any dateline prefix (`KONTAN.CO.ID - JAKARTA.`,
 `JAKARTA.`), so a lead printed without its dateline still matches the body that has it.
 Short blocks never count as copies on their own (headings, table rows and list items repeat
-legitimately), except a heading printed twice in a row. The title, date line, caption and
-byline are gone by the time this runs (their filters come first): a caption that repeats the
-body's first sentence is the caption filter's.
+legitimately), except a heading printed twice in a row. The title, date line, caption, byline
+and promos are gone by the time this runs (their filters come first): a caption that repeats
+the body's first sentence is the caption filter's, and a promo the second copy carries (a line
+of its own, or the end of a paragraph line) no longer stands between the copies.
 """
 
 from __future__ import annotations
 
 from ..model import Document
-from ..site.patterns import DATELINE_PREFIX, PROMO_MARKER
+from ..site.patterns import DATELINE_PREFIX
 from .base import Filter
 from .dateline_prefix import without_dateline
 
@@ -64,7 +65,7 @@ class _Run:
 
     def __init__(self) -> None:
         self.blocks: list[int] = []
-        """The blocks matched whole, in order (promo lines stepped over are not among them)."""
+        """The blocks matched whole, in order."""
         self.inside: int | None = None
         """The block inside which `a` ends, when it does."""
         self.cut = False
@@ -94,7 +95,6 @@ class Repeats(Filter):
         words = [_words(blocks[i].text) for i in live]
         gone = self._exact_copies(doc, live, words)
         self._twice_in_a_row(doc, live, words, gone)
-        promo = [PROMO_MARKER.match(blocks[i].text) is not None for i in live]
         # Where a copy may end inside a word: the page's last block, a description cut with `…`.
         cut = [_cut_short(blocks[i].text) for i in live]
         cut[-1] = True
@@ -112,7 +112,7 @@ class Repeats(Filter):
                 if y == x or gone[y] or (y < x and len(words[y]) >= MIN_WORDS):
                     continue  # a pair of whole copies is settled from the earlier one
                 a, start = (y, x) if len(words[y]) > len(words[x]) else (x, y)
-                run = self._run(words, promo, cut, a, start)
+                run = self._run(words, cut, a, start)
                 if dropped := self._settle(doc, live, words, a, start, run):
                     for pos in dropped:
                         gone[pos] = True
@@ -158,7 +158,7 @@ class Repeats(Filter):
         return tuple(key) if len(key) == MIN_WORDS else None
 
     @staticmethod
-    def _run(words: list[list[str]], promo: list[bool], cut: list[bool], a: int, start: int) -> _Run:
+    def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:
         """Follow the words of block `a` through the blocks from `start` on, as far as they agree."""
         run, aw, pos, last = _Run(), words[a], start, len(words) - 1
         while pos <= last and pos != a and run.matched < len(aw):
@@ -182,8 +182,8 @@ class Repeats(Filter):
                 run.matched += len(rest)  # `a` ends inside a word
                 run.inside, run.cut = pos, True
                 break
-            elif not (same == 0 and run.blocks and promo[pos]):
-                break  # (a promo line inside the second copy is stepped over)
+            else:
+                break
             pos += 1
         return run
 
