@@ -249,3 +249,14 @@ def test_bracketed_caption_above_the_byline_without_a_credit() -> None:
             f"[Harga emas naik tajam pada Senin]\nReporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}")
     a = clean(page)
     assert (a.caption, a.paragraphs) == ("Harga emas naik tajam pada Senin", [BODY])
+
+
+def test_title_first_amp_page_whose_title_ends_in_a_period() -> None:
+    a = clean(f"Emas Naik, Perak Turun.\n\n\nKONTAN.CO.ID - JAKARTA. {BODY}\n\nEditor: Budi")
+    assert (a.layout, a.title, a.editor, a.paragraphs) == ("amp_title", "Emas Naik, Perak Turun.", "Budi", [BODY])
+
+
+def test_lead_printed_straight_above_its_body_copy_is_not_a_title() -> None:
+    first = BODY.split(". ")[0] + "."
+    a = clean(f"{first}\nKONTAN.CO.ID - JAKARTA. {BODY}")
+    assert (a.title, a.paragraphs, a.dateline) == (None, [BODY], "JAKARTA")

@@ -98,8 +98,9 @@ def decide(doc: Document) -> str:
         return "body"
     if any(DATE_LINE.match(t) for t in texts[:4]):
         return "desktop"
-    if len(head) > 1 and _title_like(texts[0]) and (
-        DATELINE_PREFIX.match(texts[1]) or OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)
+    if len(head) > 1 and len(texts[0].split()) <= TITLE_MAX_WORDS and (
+        DATELINE_PREFIX.match(texts[1])
+        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)))
     ):
         return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it
     return "body"

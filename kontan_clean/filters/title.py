@@ -2,9 +2,10 @@
 
 from ..model import Block, Document
 from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE, TOPIC_DATELINE
+from .base import Filter
 from .byline import is_byline
 from .caption import looks_like_caption
-from .base import Filter
+from .dateline_prefix import without_dateline
 
 HEAD = 12
 FIRST = 3
@@ -38,6 +39,12 @@ def _opens_article(block: Block) -> bool:
     return bool(_date_line(text) or is_byline(text) or DATELINE_PREFIX.match(text) or TOPIC_DATELINE.match(text))
 
 
+def _dateline_paragraph(text: str, above: str) -> bool:
+    """`text` opens the body with its dateline, and does not go on with `above` (an AMP lead
+    printed straight above its body copy is no title)."""
+    return bool(DATELINE_PREFIX.match(text)) and not without_dateline(text).startswith(above[:40])
+
+
 def _label(block: Block) -> bool:
     """A section label (`Berita Market`, `AturUang`): a few words, no sentence."""
     words = block.text.split()
@@ -45,9 +52,9 @@ def _label(block: Block) -> bool:
 
 
 class Title(Filter):
-    """Finds the title by what follows it: the date line, the byline or the dateline
-    paragraph, or its own repeat (then it may end in `.`); or by the layout, on pages that
-    open with it. A bare first line is never taken for a title, so clean text passes
+    """Finds the title by what follows it: the date line, the dateline paragraph or its own
+    repeat (then it may end in `.`), or the byline; or by the layout, on pages that open
+    with it. A bare first line is never taken for a title, so clean text passes
     through unchanged. A short label standing above the title is dropped with it."""
 
     name = "title"
@@ -81,8 +88,10 @@ class Title(Filter):
             if not _title_shaped(block):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (nxt is not None and _date_line(nxt.text)) or any(b.text == block.text for b in blocks[i + 1:i + 4]):
-                return block  # strong signs: a title may then end in `.`
+            if (nxt is not None and (_date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or any(
+                b.text == block.text for b in blocks[i + 1:i + 4]
+            ):
+                return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
                 continue
             if nxt is not None and _opens_article(nxt):

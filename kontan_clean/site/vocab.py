@@ -30,8 +30,8 @@ TICKERS = (
 SITE_CHROME_LINES = frozenset({
     "kontan.co.id", "banner langganan top", "| : wib | indikator |", "indikator",
 })
-UI_ARTIFACT_LINES = frozenset({"[x]", "×", "[]", "x", "[ ]", "()", "( )", "bagikan"})
-"""`Bagikan` is the share button of insight pages."""
+UI_ARTIFACT_LINES = frozenset({"[x]", "×", "[]", "x", "[ ]", "()", "( )", "bagikan", "premium"})
+"""`Bagikan` is the share button of insight pages; `premium` a promo's badge on a line of its own."""
 # What crawlers write when they found nothing: the whole record is then empty.
 CRAWLER_PLACEHOLDERS = frozenset({"konten tidak ditemukan", "tanggal tidak ditemukan"})
 PAYWALL_LINES = (
