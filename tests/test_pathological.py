@@ -442,7 +442,8 @@ def test_time_grows_linearly(form: str) -> None:
 PATTERN_MODULES = (
     "kontan_clean.site.patterns", "kontan_clean.text.headline", "kontan_clean.filters.byline",
     "kontan_clean.filters.caption", "kontan_clean.filters.dateline_prefix", "kontan_clean.filters.footers",
-    "kontan_clean.filters.page_ads", "kontan_clean.filters.promos", "kontan_clean.readers",
+    "kontan_clean.filters.page_ads", "kontan_clean.filters.pagination", "kontan_clean.filters.paywall",
+    "kontan_clean.filters.promos", "kontan_clean.readers",
     "kontan_clean.readers.encoding", "kontan_clean.readers.html_window",
 )
 SIZES = (1_000, 4_000, 16_000)

@@ -88,7 +88,7 @@ def decide(doc: Document) -> str:
         return "momsmoney"
     if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
         return "english"
-    if host.startswith("insight.") or any(b.text[:40].lower().startswith(PAYWALL_OPENERS) for b in blocks):
+    if host.startswith("insight.") or any(b.text[:60].lower().startswith(PAYWALL_OPENERS) for b in blocks):
         return "insight"
     if any(_chrome(t) for t in texts):
         return "desktop"

@@ -55,9 +55,9 @@ MIXED_DATELINE = regex.compile(r"^(?P<city>\p{Lu}\p{Ll}{3,}(?: \p{Lu}\p{Ll}{2,})
 # A trailing `Editor: X` line (title-first AMP pages, the English edition); may be empty.
 EDITOR_LINE = re.compile(r"^Editor\s*:\s*(?P<name>[^|:]{0,80})$", _I)
 
-# `Halaman Selanjutnya: <heading>`: the join to the next page of a long article.
-PAGE_JOIN = re.compile(r"^Halaman\s+(?:Selanjutnya|Berikutnya)\s*:\s*(?P<heading>.{0,300})$", _I)
-PAGE_JOIN_INLINE = re.compile(r"\bHalaman\s+(?:Selanjutnya|Berikutnya)\s*:\s*", _I)
+# `Halaman Selanjutnya: <heading>`: the join to the next page of a long article (and back).
+PAGE_JOIN = re.compile(r"^Halaman\s+(?:Selanjutnya|Berikutnya|Sebelumnya)\s*:\s*(?P<heading>.{0,300})$", _I)
+PAGE_JOIN_INLINE = re.compile(r"\bHalaman\s+(?:Selanjutnya|Berikutnya|Sebelumnya)\s*:\s*", _I)
 
 # A logo printed letter by letter: `M O M S M O N E Y I D`.
 SPACED_LOGO = re.compile(r"^(?:[A-Z] ){4,}[A-Z]$")
