@@ -80,7 +80,7 @@ def inline_promo_report(raw_dir: Path, clean) -> dict[str, int]:
     syndication credit), only the headline's tail is looked for. `markers` counts the
     articles with `Baca Juga` left in their text.
     """
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for body, record in read_spans(raw_dir):
         labelled = [s for s in record["spans"] if s["kind"] == "baca_juga"]
         if not labelled:
