@@ -108,3 +108,11 @@ def test_no_real_page_is_flagged(corpus) -> None:
             flagged.append(name)
     assert seen > 1300
     assert flagged == []
+
+
+def test_signal_patterns_scan_adversarial_text_in_linear_time() -> None:
+    from kontan_clean.site.signals import STYLE_SIGNALS, TEXT_SIGNALS
+    from test_pathological import judge
+
+    verdicts = {f"{name} {pattern.pattern[:30]}": judge(pattern) for name, pattern in TEXT_SIGNALS + STYLE_SIGNALS}
+    assert {k: v for k, v in verdicts.items() if v} == {}
