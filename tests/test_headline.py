@@ -26,6 +26,7 @@ CASES = [
     ("Ini Tanggapan Sejumlah Pemimpin Dunia Usai Trump Umumkan Tarif", "Trump mengatakan tarif dasar berlaku besok."),
     ("Rupiah Melemah 2%, Ekonom: Ini Dampak Perang Dagang", "Pemerintah juga berkomitmen menjaga stabilitas."),
     ("Suku Bunga Tinggi Dinilai Bawa Risiko Bagi Ekonomi Asia", "Menurut Wahyudi, risiko itu nyata."),
+    ("Modal Cekak Pemerintah Mengerek Pertumbuhan Ekonomi 2025", "Bagi Indonesia, dampak kebijakan itu besar."),
     ("Harga Batubara Masih Bayangi Pasar", "Hendra menjelaskan, permintaan dari China turun."),
     ("Ini Perkiraan API", "Rabu (9/4) lalu, ketika harga turun, pasar bereaksi."),
     ("Harga Emas Naik Tajam", "Indeks S&P 500 mengalami koreksi terdalam."),

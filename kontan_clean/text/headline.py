@@ -207,7 +207,7 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
         if token.strip(_EDGE_PUNCT).lower() in CONNECTIVES or (token in _PRONOUNS and _kind(after) in (LOWER, PART)):
             return i  # `Menurut Audi, ...`, `Sementara itu, ...`
         if (weak is None and token[:1].isupper() and token.lower() in _SENTENCE_PARTICLES
-                and any(t.endswith(",") for t in tokens[i:candidates[-1]])):
+                and any(t.endswith(",") for t in tokens[i:candidates[-1] + 1])):
             weak = i  # kontan headlines keep `bagi`, `per` lower case: `Bagi Anthony, ...`
             continue
         if token == before and kinds[i] == CAP:
