@@ -15,6 +15,8 @@ from .text.urls import host
 
 WARNING = ("not recognised as a kontan page: none of its signals found (byline, dateline, date line, "
            "ticker, promo markers, kontan URL); cleaned as text all the same")
+_HEAD, _TAIL = 20_000, 5_000
+"""Characters read from the start and the end of a long page."""
 _SAMPLE_WORDS = 400
 """Words read for the language check: enough to judge, bounded on a huge input."""
 
@@ -26,7 +28,7 @@ def kontan_signal(doc: Document) -> str | None:
         return "kontan url"
     if doc.form == "html" and doc.info.get("extractor", "kontan_clean") == "kontan_clean":
         return "kontan layout"  # the HTML reader found a kontan article body
-    text = "\n".join(b.text for b in doc.blocks)
+    text = _sample(doc)
     for name, pattern in TEXT_SIGNALS if url_host else TEXT_SIGNALS + STYLE_SIGNALS:
         if pattern.search(text):
             return name
@@ -36,6 +38,16 @@ def kontan_signal(doc: Document) -> str | None:
     if len(words) >= INDONESIAN_MIN_WORDS and sum(w in INDONESIAN_WORDS for w in words) >= INDONESIAN_SHARE * len(words):
         return "indonesian text"
     return None
+
+
+def _sample(doc: Document) -> str:
+    """The page's text, or on a long page its head and tail: kontan's furniture stands at the
+    top (byline, date line, ticker, dateline) and the bottom (Google News footer), and reading
+    a bounded sample keeps a huge unrecognised input from costing more than its cleaning."""
+    text = "\n".join(b.text for b in doc.blocks)
+    if len(text) <= _HEAD + _TAIL:
+        return text
+    return text[:_HEAD] + "\n" + text[-_TAIL:]
 
 
 def recognise(doc: Document) -> None:

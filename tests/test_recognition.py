@@ -116,3 +116,10 @@ def test_signal_patterns_scan_adversarial_text_in_linear_time() -> None:
 
     verdicts = {f"{name} {pattern.pattern[:30]}": judge(pattern) for name, pattern in TEXT_SIGNALS + STYLE_SIGNALS}
     assert {k: v for k, v in verdicts.items() if v} == {}
+
+
+def test_a_long_page_is_judged_by_its_head_and_tail() -> None:
+    filler = "\n".join(["This line of a long English log says nothing at all."] * 2000)
+    assert clean("Reporter: Adi | Editor: Budi\n" + filler).recognised
+    assert clean(filler + "\nCek Berita dan Artikel yang lain di Google News").recognised
+    assert not clean(filler + "\nBaca Juga: Harga Emas Naik\n" + filler).recognised  # deep inside: not read
