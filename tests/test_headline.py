@@ -34,6 +34,9 @@ CASES = [
     ("Rupiah Tertekan Akibat Tarif Baru", "Menteri Perdagangan dan Wakil Perdana Menteri Singapura, Gan Kim Yong, mengatakan hal itu."),
     ("China kepada Rusia: Teman Selamanya, Tak Pernah Jadi Musuh", "Impor barang AS dari Rusia turun."),
     ("Bursa Saham Inggris Anjlok setelah Trump Isyaratkan Eskalasi Tarif", "Sektor perbankan juga tertekan."),
+    # A lower-case word inside the headline: the Title Case run resumes up to the sentence's cue.
+    ("Produk AS akan dikenakan Tarif 125% Berlaku Mulai Besok", "Sebelumnya, Trump menangguhkan tarif."),
+    ("Emiten Tambang Raup Rp 5,89 triliun Lewat Rights Issue", "Namun yang terang, dana itu untuk ekspansi."),
 ]
 
 

@@ -101,14 +101,7 @@ _FALLBACK_WORDS = 20
 def _sentence_start(tokens: list[str]) -> int | None:
     """Index of the token that opens the sentence after the headline; None when the stretch
     is all headline-like words with no cue (a Title Case headline at the end of the text)."""
-    kinds = []
-    first_lower = None
-    for i, token in enumerate(tokens):  # classify only up to the first running-text word
-        kinds.append(_kind(token))
-        if kinds[-1] == LOWER:
-            first_lower = i
-            break
-    kinds += [PUNCT] * (len(tokens) - len(kinds))
+    kinds, first_lower = _classify(tokens)
     # A full stop inside the stretch: the sentence after the headline ends there at the latest.
     full_stop = next((i for i, t in enumerate(tokens) if _ends_sentence(t)), None)
     if first_lower is None:
@@ -177,6 +170,38 @@ def _phrase_start(tokens: list[str], kinds: list[str], candidates: list[int], la
     if kinds[last] == NUM and tokens[last].startswith("(") and last - 1 in candidates and _core_lower(tokens[last - 1]) in DAYS:
         return last - 1
     return last
+
+
+def _classify(tokens: list[str]) -> tuple[list[str], int | None]:
+    """Token kinds up to the first running-text word (the rest PUNCT), and its index. A
+    lower-case word the Title Case run resumes after, up to a sentence cue, is the headline's
+    (`Produk AS akan dikenakan Tarif 125% Berlaku Besok Sebelumnya, Trump ...`)."""
+    kinds: list[str] = []
+    for i, token in enumerate(tokens):
+        kinds.append(_kind(token))
+        if kinds[-1] == LOWER:
+            if not _title_case_resumes(tokens, i):
+                return kinds + [PUNCT] * (len(tokens) - len(kinds)), i
+            kinds[-1] = PART
+    return kinds, None
+
+
+_RESUME_REACH = 12
+
+
+def _title_case_resumes(tokens: list[str], lower: int) -> bool:
+    """Whether capitalised words follow `tokens[lower]` up to a connective or a sentence
+    opener with its comma, with no other lower-case word or full stop between."""
+    capitals = 0
+    for j in range(lower + 1, min(len(tokens), lower + _RESUME_REACH)):
+        token = tokens[j]
+        if _ends_sentence(tokens[j - 1]) or _kind(token) == LOWER:
+            return False
+        core = _core_lower(token)
+        if capitals >= 2 and (core in CONNECTIVES or (_is_opener(token) and token.endswith(","))):
+            return True
+        capitals += _kind(token) == CAP
+    return False
 
 
 def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) -> int | None:
