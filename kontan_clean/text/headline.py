@@ -157,8 +157,8 @@ def _phrase_start(tokens: list[str], kinds: list[str], candidates: list[int], la
     # opens the sentence with it, when the name closes with a number or a comma.
     if kinds[last] == NUM or tokens[last].endswith(","):
         for i in range(last - 1, max(2, last - 5), -1):
-            if kinds[i] != CAP or i not in candidates:
-                break
+            if kinds[i] != CAP or i not in candidates or _verb_like(tokens[i + 1]):
+                break  # `Saham Melemah Alhasil, ...`: a verb ends the headline, no name runs on
             if tokens[i] in _NAME_HEADS:
                 return i
     # No headline ends with `The`: `The Fed menaikkan`, `The Washington Post melaporkan`; an
