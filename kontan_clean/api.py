@@ -10,6 +10,7 @@ from .errors import EmptyInputError, NoArticleError
 from .model import Document
 from .pipeline import Pipeline
 from .readers import read
+from .recognition import recognise
 from .site.vocab import SECTIONS
 from .text.urls import host as url_host
 
@@ -37,6 +38,7 @@ def clean(content: str | bytes, url: str | None = None, *, pipeline: Pipeline | 
     if not content.strip():
         raise EmptyInputError("the input is empty: pass the page's HTML or its text")
     doc = read(bytes(content) if isinstance(content, bytearray) else content, url)
+    recognise(doc)
     (pipeline or default_pipeline()).run(doc)
     return to_article(doc)
 

@@ -52,7 +52,8 @@ def read_spans(raw_dir: Path) -> Iterator[tuple[str, dict]]:
 
 
 def headline_end_rate(raw_dir: Path) -> tuple[float, int]:
-    """Share of resolved `Baca Juga` spans whose headline end is found exactly, and their count."""
+    """Share of resolved `Baca Juga` spans whose headline end `headline_end` finds exactly (a
+    cut short is a miss as much as one too long), and their count."""
     exact = total = 0
     for body, record in read_spans(raw_dir):
         for span in record["spans"]:
@@ -60,8 +61,57 @@ def headline_end_rate(raw_dir: Path) -> tuple[float, int]:
                 continue
             total += 1
             start = _MARKER.match(body, span["start"]).end()
-            exact += body[span["end"]:headline_end(body, start)].strip() == ""
+            end = headline_end(body, start)
+            exact += body[min(end, span["end"]):max(end, span["end"])].strip() == ""  # short or long: a miss
     return (exact / total if total else 0.0), total
+
+
+_CONTEXT_WORDS = 6
+
+
+def inline_promo_report(raw_dir: Path, clean) -> dict[str, int]:
+    """How the resolved `Baca Juga` spans of the labelled crawl come out of `clean()`, end to end.
+
+    A span is `exact` when the text right after it opens a paragraph of the article (so the
+    headline left no tail and took no word of the next sentence) and, where nothing follows
+    it before the next label, no paragraph ends with the headline's last words. Misses are
+    `short` (the next paragraph opens with the headline's tail), `long` (it opens later than
+    the next sentence) or `other`. Where what follows was removed as boilerplate too (a
+    syndication credit), only the headline's tail is looked for. `markers` counts the
+    articles with `Baca Juga` left in their text.
+    """
+    totals: Counter[str] = Counter()
+    for body, record in read_spans(raw_dir):
+        labelled = [s for s in record["spans"] if s["kind"] == "baca_juga"]
+        if not labelled:
+            continue
+        article = clean(body)
+        totals["markers"] += "Baca Juga" in article.text
+        for span in labelled:
+            totals["total"] += 1
+            totals[_span_outcome(body, record["spans"], span, article)] += 1
+    return dict(totals)
+
+
+def _span_outcome(body: str, spans: list[dict], span: dict, article: Article) -> str:
+    paragraphs = [p.split() for p in article.paragraphs]
+    later = [s["start"] for s in spans if s["start"] >= span["end"]]
+    following = body[span["end"]:min(later, default=len(body))].split()
+    after = following[:_CONTEXT_WORDS]
+    headline = body[_MARKER.match(body, span["start"]).end():span["end"]].split()
+    elsewhere = " ".join(" ".join(r.text.split()) for r in article.removed if r.filter != "promos")
+    if not after or " ".join(after) in elsewhere:  # nothing after it, or what follows was boilerplate too
+        tail = headline[-3:]
+        return "short" if any(p[-len(tail):] == tail for p in paragraphs) else "exact"
+    starts = {tuple(p[:_CONTEXT_WORDS + len(headline)]) for p in paragraphs}
+    if any(s[:len(after)] == tuple(after) for s in starts):
+        return "exact"
+    tails = [tuple(headline[i:] + after) for i in range(1, len(headline))]
+    if any(s[:len(tail)] == tail for s in starts for tail in tails):
+        return "short"
+    if any(s[:3] == tuple(following[j:j + 3]) for s in starts for j in range(1, min(len(following) - 2, 40))):
+        return "long"
+    return "other"
 
 
 def span_body_report(raw_dir: Path, clean) -> dict[str, int]:

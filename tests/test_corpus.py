@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from kontan_clean import clean
-from kontan_clean.evaluation import headline_end_rate, lost_words
+from kontan_clean.evaluation import headline_end_rate, inline_promo_report, lost_words
 
 MARKERS = ("Baca Juga", "KONTAN.CO.ID", "Google News", "Reporter:", "| Editor:", "TERBARU", "[X]", "×")
 
@@ -55,7 +55,15 @@ def test_flattened_traps_are_kept(corpus) -> None:
 def test_inline_headline_end_rate(corpus) -> None:
     rate, total = headline_end_rate(corpus / "raw")
     assert total == 510
-    assert rate >= 0.95, f"exact headline ends: {rate:.1%}"
+    assert rate >= 0.96, f"exact headline ends: {rate:.1%}"
+
+
+def test_inline_headlines_end_to_end(corpus) -> None:
+    """Through clean(): each resolved headline is gone and the next sentence opens intact."""
+    report = inline_promo_report(corpus / "raw", clean)
+    assert report["total"] == 510
+    assert report["markers"] == 0, "articles with a Baca Juga marker left"
+    assert report["exact"] / report["total"] >= 0.96, report
 
 
 def test_no_baca_juga_left_in_the_crawl(corpus) -> None:

@@ -18,6 +18,25 @@ CASES = [
     ("Ini Daftar Saham Pilihan Analis", "1. Memperluas Mitra Dagang Salah satu kebijakan utama."),
     ("Ini Kata Menko Airlangga", "Ia menegaskan cakupan perjanjian itu luas."),
     ("Pemerintah tarik utang Rp 22 triliun lewat lelang SUN pekan ini", "Sementara itu, pembiayaan utang naik."),
+    # A question or exclamation inside the headline: the headline goes on after it.
+    ("Sejarah Kelam Terulang? Begini Dampak Mengerikan dari Kebijakan Tarif di AS", "Alhasil, pada awal tahun harga naik."),
+    ("Prabowo Ambil Sikap! Kabinet Diminta Gerak Cepat Hadapi Kebijakan Trump", "Banyak ekonom menganggap tarif ini buruk."),
+    # A title inside the headline is no sentence opener when `ke`, `untuk` follow it.
+    ("Bahlil Bawa Jajaran Menteri ke Tokyo untuk Bahas Investasi", "Bahlil menyebut kerja sama itu penting."),
+    ("Ini Tanggapan Sejumlah Pemimpin Dunia Usai Trump Umumkan Tarif", "Trump mengatakan tarif dasar berlaku besok."),
+    ("Rupiah Melemah 2%, Ekonom: Ini Dampak Perang Dagang", "Pemerintah juga berkomitmen menjaga stabilitas."),
+    ("Suku Bunga Tinggi Dinilai Bawa Risiko Bagi Ekonomi Asia", "Menurut Wahyudi, risiko itu nyata."),
+    ("Modal Cekak Pemerintah Mengerek Pertumbuhan Ekonomi 2025", "Bagi Indonesia, dampak kebijakan itu besar."),
+    ("Harga Batubara Masih Bayangi Pasar", "Hendra menjelaskan, permintaan dari China turun."),
+    ("Ini Perkiraan API", "Rabu (9/4) lalu, ketika harga turun, pasar bereaksi."),
+    ("Harga Emas Naik Tajam", "Indeks S&P 500 mengalami koreksi terdalam."),
+    ("Wall Street Tertekan Kekhawatiran Tarif", "The Washington Post melaporkan bahwa proposal itu ada."),
+    ("Rupiah Tertekan Akibat Tarif Baru", "Menteri Perdagangan dan Wakil Perdana Menteri Singapura, Gan Kim Yong, mengatakan hal itu."),
+    ("China kepada Rusia: Teman Selamanya, Tak Pernah Jadi Musuh", "Impor barang AS dari Rusia turun."),
+    ("Bursa Saham Inggris Anjlok setelah Trump Isyaratkan Eskalasi Tarif", "Sektor perbankan juga tertekan."),
+    # A lower-case word inside the headline: the Title Case run resumes up to the sentence's cue.
+    ("Produk AS akan dikenakan Tarif 125% Berlaku Mulai Besok", "Sebelumnya, Trump menangguhkan tarif."),
+    ("Emiten Tambang Raup Rp 5,89 triliun Lewat Rights Issue", "Namun yang terang, dana itu untuk ekspansi."),
 ]
 
 

@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, TextIO
 from .. import __version__
 from ..batch import clean_records
 from ..inputs import FORMATS, Fields, ReadStats, Source, find_sources, read_records
+from ..recognition import WARNING as UNRECOGNISED
 from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, PROG
 from .explain import Paint, explain, use_colour
 from .progress import Tally, progress_bar
@@ -111,6 +112,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         sink.close()
     if not single and not args.quiet:
         print(tally.summary(stats, sink.written()), file=sys.stderr)
+    elif single and tally.unrecognised:
+        print(f"{PROG}: warning: {UNRECOGNISED}", file=sys.stderr)
     if not tally.docs:
         print(f"{PROG}: nothing to clean in {' '.join(args.inputs)}: name files of a known format, "
               "or pass --input-format", file=sys.stderr)

@@ -41,7 +41,7 @@ class Tally:
     """Counts for the summary."""
 
     def __init__(self) -> None:
-        self.docs = self.failed = 0
+        self.docs = self.failed = self.unrecognised = 0
         self.kinds: Counter = Counter()
         self.removed: Counter = Counter()
         self.start = time.perf_counter()
@@ -54,6 +54,7 @@ class Tally:
             self.kinds[result.kind] += 1
         else:
             self.removed.update(r.filter for r in result.removed)
+            self.unrecognised += not result.recognised
 
     def summary(self, stats: ReadStats, written: list[str]) -> str:
         """The lines printed on stderr at the end of a batch."""
@@ -61,6 +62,9 @@ class Tally:
         failed = f"{self.failed} failed" + (f" ({_counts(self.kinds)})" if self.kinds else "")
         lines = [f"{_plural(self.docs, 'document')}: {self.docs - self.failed} cleaned, {failed}; "
                  f"{secs:.1f} s, {self.docs / secs:.0f} documents/s"]
+        if self.unrecognised:
+            lines.append(f"not recognised as kontan pages: {_plural(self.unrecognised, 'document')} "
+                         "(cleaned as text; each record says so under \"warnings\")")
         if self.removed:
             lines.append("removed by filter: " + _counts(self.removed))
         if stats.skipped:

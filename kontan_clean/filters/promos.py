@@ -43,7 +43,16 @@ def _is_promo(text: str, m: re.Match) -> bool:
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
         return True
-    return text[:m.start()].rstrip().endswith(_SENTENCE_END)
+    return _char_before(text, m.start()) in _SENTENCE_END
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before `pos` ('' at the start). Scans back over one
+    whitespace run only, never copies the text: a page of markers stays linear."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 class Promos(Filter):

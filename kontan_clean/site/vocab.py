@@ -76,7 +76,8 @@ HEADLINE_PARTICLES = frozenset("""
 di ke dari dan yang untuk pada dengan atau oleh bagi akan ini itu hingga sampai usai saat
 dalam atas akibat karena agar jika kalau tak tidak bisa lagi per tapi tetapi serta jadi vs
 via soal ala pun sebagai terhadap antara secara masih sudah telah belum makin kian pasca
-jelang demi meski walau sejak selama tanpa versi ada kah lah nih dong kok
+jelang demi meski walau sejak selama tanpa versi ada kah lah nih dong kok setelah sebelum terkait seiring
+kepada daripada
 the of and in on for to at by a an is vs. or with from as
 """.split())
 
@@ -96,10 +97,27 @@ tetapi terlebih alhasil artinya akhirnya kini melansir mengutip menurutnya sebab
 namun pertama kedua ketiga terakhir
 """.split())
 
+# The openers above that head a person's name or office (`Menteri Keuangan Sri Mulyani ...`).
+NAME_TITLES = frozenset("""
+menteri menko menkeu mendag wamen wakil ketua kepala direktur dirut presiden gubernur
+deputi sekretaris sekjen juru analis ekonom pengamat peneliti komisaris bupati walikota
+kapolri jaksa hakim senior head chief ceo cfo coo vice vp managing founder pendiri profesor
+guru dosen mantan kementerian manajemen perdana kanselir
+""".split())
+
+# Verbs of saying: their subject is a person or a body, never a thing (`Pasar Eddy menjelaskan`
+# is a headline's last word, then `Eddy menjelaskan`).
+REPORTING_VERBS = frozenset("""
+mengatakan menyebut menyebutkan menjelaskan menuturkan mengungkapkan menilai menegaskan
+menekankan berpendapat memaparkan menyampaikan mengimbau menambahkan berkata bilang mengaku
+memperkirakan memproyeksikan menduga meyakini mengingatkan mencontohkan
+""".split())
+
 # Connectives that open a sentence and almost never stand inside a headline.
 CONNECTIVES = frozenset("""
 menurut sementara selain namun adapun sebelumnya sedangkan padahal kemudian berdasarkan
 mengutip melansir dikutip apalagi terlebih alhasil artinya menurutnya
+sayangnya akibatnya sebaliknya rupanya nyatanya untungnya
 """.split())
 
 # Pronouns open sentences; capitalised inside a headline they never are.

@@ -1,0 +1,57 @@
+"""Is the input a kontan page at all?
+
+A README or a log file run through `clean()` comes out as an "article" like any other. This
+module looks for the signals of a kontan rendering (`site/signals.py`): a kontan URL or HTML
+layout, then kontan's furniture in the page's text and, for a page whose URL is unknown,
+kontan's house style and Indonesian running text (crawls store bare body fragments). Where none is present the document is marked
+`recognised = False` and carries a warning; the text is cleaned and returned all the same.
+"""
+
+from __future__ import annotations
+
+from .model import Document
+from .site.signals import INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_HOSTS, STYLE_SIGNALS, TEXT_SIGNALS
+from .text.urls import host
+
+WARNING = ("not recognised as a kontan page: none of its signals found (byline, dateline, date line, "
+           "ticker, promo markers, kontan URL); cleaned as text all the same")
+_HEAD, _TAIL = 20_000, 5_000
+"""Characters read from the start and the end of a long page."""
+_SAMPLE_WORDS = 400
+"""Words read for the language check: enough to judge, bounded on a huge input."""
+
+
+def kontan_signal(doc: Document) -> str | None:
+    """The name of the first kontan signal the document shows, or None."""
+    url_host = host(doc.meta.url)
+    if url_host.endswith(KONTAN_HOSTS):
+        return "kontan url"
+    if doc.form == "html" and doc.info.get("extractor", "kontan_clean") == "kontan_clean":
+        return "kontan layout"  # the HTML reader found a kontan article body
+    text = _sample(doc)
+    for name, pattern in TEXT_SIGNALS if url_host else TEXT_SIGNALS + STYLE_SIGNALS:
+        if pattern.search(text):
+            return name
+    if url_host:
+        return None
+    words = text[:_SAMPLE_WORDS * 12].lower().split()[:_SAMPLE_WORDS]
+    if len(words) >= INDONESIAN_MIN_WORDS and sum(w in INDONESIAN_WORDS for w in words) >= INDONESIAN_SHARE * len(words):
+        return "indonesian text"
+    return None
+
+
+def _sample(doc: Document) -> str:
+    """The page's text, or on a long page its head and tail: kontan's furniture stands at the
+    top (byline, date line, ticker, dateline) and the bottom (Google News footer), and reading
+    a bounded sample keeps a huge unrecognised input from costing more than its cleaning."""
+    text = "\n".join(b.text for b in doc.blocks)
+    if len(text) <= _HEAD + _TAIL:
+        return text
+    return text[:_HEAD] + "\n" + text[-_TAIL:]
+
+
+def recognise(doc: Document) -> None:
+    """Set `doc.recognised`, with a warning on the document where no signal is present."""
+    doc.recognised = kontan_signal(doc) is not None
+    if not doc.recognised:
+        doc.warnings.append(WARNING)

@@ -1,0 +1,53 @@
+"""What marks a text as a kontan page, as data for `recognition.py`.
+
+Each signal is a named pattern. The first ones are kontan's own furniture (see
+../shared/KONTAN.md): a byline, a dateline, a date line, the ticker, promo markers, a kontan
+URL. Crawls also store bare body fragments with none of that (a row that starts mid-article),
+so the last ones are kontan's house style: a day with its date `Selasa (8/3)`, rupiah amounts,
+`Tbk`, a WIB time, and finally Indonesian running text (`INDONESIAN_WORDS`). Every pattern is
+bounded and free of nested quantifiers (linear, like site/patterns.py).
+"""
+
+import re
+
+from .vocab import DAYS, MONTHS, TICKERS
+
+_DAY = "|".join(d.capitalize() for d in DAYS)
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_TICKER = "|".join(re.escape(t) for t in TICKERS)
+_EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+KONTAN_HOSTS = ("kontan.co.id", "momsmoney.id")
+
+# kontan's own furniture, searched in the page's text in this order; the first hit decides.
+# Each is one group of alternatives: `re` then scans for their first letters quickly (an
+# alternation at the top level, or a `(?m)^` anchor, makes the same search ten times slower).
+TEXT_SIGNALS: tuple[tuple[str, re.Pattern], ...] = (
+    ("dateline", re.compile(r"(?:KONTAN\.CO\.ID|MOMSMONEY\.ID|M O M S M O N E Y)")),
+    ("kontan url", re.compile(r"(?:kontan\.co\.id|momsmoney\.id)", re.IGNORECASE)),
+    ("byline", re.compile(r"(?:Reporter|Penulis|Editor)\s*:")),
+    ("promo", re.compile(r"(?:Baca\s+[Jj]uga\s*:|BACA\s+JUGA\s*:|Menarik\s+Dibaca\s*:|Cek\s+Berita\s+dan\s+Artikel)")),
+    ("date line", re.compile(
+        rf"(?:{_DAY}),\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}\s*[/|]\s*\d{{1,2}}[:.]\d{{2}}")),
+    ("date line", re.compile(rf"(?:{_EN_MONTH}) \d{{1,2}}, \d{{4}}, \d{{1,2}}[.:]\d{{2}} [AP]M")),  # English edition
+    ("ticker", re.compile(rf"[•·▪*][ \t]*(?:{_TICKER})[ \t]+[-+]?\d")),
+    ("ticker", re.compile(r"\|\s*INDIKATOR\s*\|")),
+)
+# Weaker: kontan's house style, shared with other Indonesian news sites. Used only when the
+# page's URL is unknown (a crawl row, a file); a URL of another site outweighs them.
+STYLE_SIGNALS: tuple[tuple[str, re.Pattern], ...] = (
+    ("house style", re.compile(
+        rf"(?:\b(?:{_DAY})\s*\(\d{{1,2}}/\d{{1,2}}|\bRp\s?\d|\bUS\$\s?\d|\bTbk\b|\b\d{{1,2}}[.:]\d{{2}}\s*WIB\b)")),
+)
+
+# Function words of Indonesian prose: a text where they are this common is Indonesian
+# running text, as every kontan body is (a README or a log is not).
+INDONESIAN_WORDS = frozenset("""
+yang dan di ini dengan untuk dari itu pada akan dalam tidak juga ke karena oleh atau sudah
+telah masih bisa lebih para sebagai bahwa tersebut adalah saat hingga antara namun kata
+merupakan menjadi serta kini terhadap sejak sebesar setara yakni yaitu bagi dapat harus jika
+""".split())
+INDONESIAN_SHARE = 0.05
+"""Share of words that must be INDONESIAN_WORDS (kontan bodies and fragments of them: 0.06 to
+0.25; English prose, code and logs: 0 to 0.01)."""
+INDONESIAN_MIN_WORDS = 5

@@ -1,0 +1,50 @@
+"""Hostile text renderings for the promo and headline code: each builder gives about 10 KB
+at scale 1 and about 1 MB at scale 100 (issue 12). Used by `test_linear_text.py` and
+`benchmarks/test_scaling_text.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+_UNIT = 10_000
+"""Characters of text at scale 1."""
+
+
+def _repeat(piece: str, k: int, sep: str = " ") -> str:
+    return sep.join([piece] * max(1, k * _UNIT // (len(piece) + len(sep))))
+
+
+def selanjutnya_flat(k: int) -> str:
+    """`x Selanjutnya: Y` over and over in flattened text: a marker with no boundary before it."""
+    return _repeat("x Selanjutnya: Y", k)
+
+
+def selanjutnya_line(k: int) -> str:
+    """The same run on one line of a line rendering (promos end at the next marker there)."""
+    return _repeat("x Selanjutnya: Y", k) + "\nKalimat penutup."
+
+
+def baca_juga_flat(k: int) -> str:
+    """`Baca Juga: Y` back to back: every marker is a promo, each headline one word."""
+    return _repeat("Baca Juga: Y", k)
+
+
+def endless_headlines_flat(k: int) -> str:
+    """Promos whose headline is a long Title Case run with no cue: every headline search
+    scans its whole window before it gives up."""
+    return _repeat("Harga naik. Baca Juga: " + " ".join(["Harga Emas Antam"] * 150), k)
+
+
+def promo_lines(k: int) -> str:
+    """One promo line after another, with a sentence between each pair."""
+    return _repeat("Selanjutnya: Harga Emas Naik\nHarga emas naik tipis.", k, "\n")
+
+
+BUILDERS: dict[str, Callable[[int], str]] = {
+    "selanjutnya_flat": selanjutnya_flat,
+    "selanjutnya_line": selanjutnya_line,
+    "baca_juga_flat": baca_juga_flat,
+    "endless_headlines_flat": endless_headlines_flat,
+    "promo_lines": promo_lines,
+}
