@@ -93,7 +93,8 @@ def test_a_missing_file(capsys, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [["--format", "xml"], ["--explain", "--format", "json"], ["--jobs", "-1"],
-                                  ["--output", "x", "--format", "text"], ["--url", "u", "a.txt", "b.txt"]])
+                                  ["--output", "x", "--format", "text"], ["--url", "u", "a.txt", "b.txt"],
+                                  ["--timeout", "-1"], ["--resume", "a.txt"]])
 def test_usage_errors_exit_2(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -253,13 +254,13 @@ def test_nothing_to_clean_in_a_directory(capsys, tmp_path: Path) -> None:
 
 # -- Ctrl-C ---------------------------------------------------------------------------
 
-def test_ctrl_c_leaves_complete_lines_and_exits_130(capsys, monkeypatch) -> None:
+def test_ctrl_c_leaves_complete_lines_prints_the_summary_so_far_and_exits_130(capsys, monkeypatch) -> None:
     import kontan_clean.cli as cli
 
     real = cli.clean_records
 
-    def interrupted(records, jobs):
-        for i, pair in enumerate(real(records, jobs)):
+    def interrupted(records, jobs, **options):
+        for i, pair in enumerate(real(records, jobs, **options)):
             if i == 2:
                 raise KeyboardInterrupt
             yield pair
@@ -267,22 +268,35 @@ def test_ctrl_c_leaves_complete_lines_and_exits_130(capsys, monkeypatch) -> None
     monkeypatch.setattr(cli, "clean_records", interrupted)
     code, out, err = run(capsys, str(SAMPLES / "text"))
     assert code == 130 and len(jsonl(out)) == 2 and out.endswith("\n")
-    assert err == "kontan-clean: interrupted; every line written so far is complete\n"
+    assert err.startswith("kontan-clean: 2 documents: 2 cleaned, 0 failed; ")
+    assert err.endswith("kontan-clean: interrupted (SIGINT); every line written so far is complete\n")
     code, out, _ = run(capsys, str(SAMPLES / "text"), "--format", "json")
     assert code == 130 and len(json.loads(out)) == 2  # the JSON array is closed
 
 
 def test_a_signal_during_a_write_waits_for_the_whole_line() -> None:
+    from kontan_clean.cli.signals import Interrupted, stop_signals
+
     class Slow(io.StringIO):
         def write(self, text: str) -> int:
-            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the write
+            os.kill(os.getpid(), signal.SIGTERM)  # a stop signal in the middle of the write
             return super().write(text)
 
     stream = Slow()
-    with pytest.raises(KeyboardInterrupt):
+    with stop_signals(), pytest.raises(Interrupted) as stop:
         LineWriter(stream).write('{"id": 1}\n')
-    assert stream.getvalue() == '{"id": 1}\n'
+    assert stream.getvalue() == '{"id": 1}\n' and stop.value.exit_status == 143
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_help_documents_the_exit_codes(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for code, words in [("0", "every document was cleaned"), ("1", "some failed"), ("2", "usage error"),
+                        ("3", "output error"), ("130", "interrupted")]:
+        assert any(line.split()[:1] == [code] and words in line for line in out.splitlines()), code
 
 
 # -- a real process, and the real corpus ----------------------------------------------
