@@ -106,12 +106,14 @@ class Pool:
                 self._spawn()
             while True:
                 exhausted = self._feed(source, exhausted, next_out + window)
+                progressed = next_out in self.done
                 while next_out in self.done:
                     yield self.held.pop(next_out), self.done.pop(next_out)
                     next_out += 1
                 if exhausted and next_out == self.next_seq:
                     return
-                self._wait()
+                if not progressed:  # else there may be room in the window: feed before waiting
+                    self._wait()
         finally:
             self.close()
 
@@ -147,6 +149,8 @@ class Pool:
 
     def _wait(self) -> None:
         """Wait for results, room in a pipe, a death or the nearest deadline; handle them."""
+        if not any(w.queue for w in self.workers):  # nothing could ever wake the wait
+            raise RuntimeError("kontan_clean.pool: waiting with no work sent out; please report it")
         poller = select.poll()
         by_fd: dict[int, _Worker] = {}
         for w in self.workers:

@@ -32,7 +32,11 @@ EXPECTED = [clean(p).text for p in PAGES]
 def deadline(seconds: float) -> Iterator[None]:
     """Fail (instead of hanging the test run) if the block takes longer than `seconds`."""
     def expire(*_: object) -> None:
-        raise TimeoutError(f"no result after {seconds} s: the batch hangs")
+        states = {pid: _state(pid) for pid in pool_module._LIVE}
+        for pid in states:  # faulthandler (pytest enables it) prints each worker's stack on SIGABRT
+            os.kill(pid, signal.SIGABRT)
+        time.sleep(0.3)
+        raise TimeoutError(f"no result after {seconds} s: the batch hangs; workers: {states}")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -44,6 +48,15 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 STALL = Pipeline.default().add(stall, name="stall", first=True)
+
+
+def _state(pid: int) -> str:
+    """A process's state and where in the kernel it waits."""
+    try:
+        stat = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        return f"{stat} {open(f'/proc/{pid}/wchan').read()}"
+    except OSError as exc:
+        return str(exc)
 
 
 def _items(n: int, marks: dict[int, str] | None = None) -> list[tuple[int, str]]:
@@ -189,3 +202,13 @@ def test_no_worker_outlives_the_run_even_when_the_consumer_stops_early() -> None
     for pid in live:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_every_window_and_chunk_size_runs_to_the_end(jobs: int, chunk: int) -> None:
+    # Once, the window filled, every result came in and was yielded, and the loop went back
+    # to waiting before sending more: a hang with no worker busy.
+    with deadline(20):
+        got = list(clean_many(_items(60), jobs=jobs, chunk=chunk))
+    assert not _check(got, 60)
