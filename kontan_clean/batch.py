@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator, Union
 
 from .api import clean
@@ -43,6 +44,14 @@ class Record:
     the record then becomes a `Failure` of kind `error_kind` without being cleaned."""
     error_kind: str = "input"
     """The `Failure.kind` for a reader's `error`: `input`, `too_large`, `truncated`, `corrupt`."""
+
+    def __reduce__(self) -> tuple:
+        # Records cross to the worker processes: a plain tuple of the fields pickles 5x faster
+        # than the dataclass default (the parent's time per record is what limits --jobs).
+        return Record, _record_fields(self)
+
+
+_record_fields = attrgetter(*Record.__slots__)
 
 
 @dataclass(slots=True, frozen=True)

@@ -60,7 +60,7 @@ class WorkerError(Exception):
 
 
 class _Worker:
-    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started")
+    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out")
 
     def __init__(self, pid: int, task_fd: int, result_fd: int) -> None:
         self.pid, self.task_fd, self.result_fd = pid, task_fd, result_fd
@@ -68,6 +68,7 @@ class _Worker:
         self.inbuf = bytearray()  # bytes of results not yet whole
         self.queue: deque[int] = deque()  # sequence numbers sent, in order, not yet answered
         self.started = 0.0        # when the worker began the item at queue[0] (at the latest)
+        self.polling_out = False  # task_fd is in the poll set (there is something to write)
 
 
 class Pool:
@@ -88,6 +89,8 @@ class Pool:
         self.chunk = max(1, chunk)
         self.workers: list[_Worker] = []
         self.idle_deaths = 0
+        self.poller = select.poll()
+        self.by_fd: dict[int, _Worker] = {}
 
     # -- the parent's loop ----------------------------------------------------------
 
@@ -151,21 +154,14 @@ class Pool:
         """Wait for results, room in a pipe, a death or the nearest deadline; handle them."""
         if not any(w.queue for w in self.workers):  # nothing could ever wake the wait
             raise RuntimeError("kontan_clean.pool: waiting with no work sent out; please report it")
-        poller = select.poll()
-        by_fd: dict[int, _Worker] = {}
-        for w in self.workers:
-            by_fd[w.result_fd] = by_fd[w.task_fd] = w
-            poller.register(w.result_fd, select.POLLIN)
-            if w.out:
-                poller.register(w.task_fd, select.POLLOUT)
         wait_ms = None
         if self.timeout:
             deadlines = [w.started + self.timeout for w in self.workers if w.queue]
             if deadlines:
                 wait_ms = max(0, int((min(deadlines) - time.monotonic()) * 1000) + 1)
         dead: dict[_Worker, str] = {}
-        for fd, event in poller.poll(wait_ms):
-            w = by_fd[fd]
+        for fd, event in self.poller.poll(wait_ms):
+            w = self.by_fd[fd]
             if w in dead:
                 continue
             if fd == w.task_fd:
@@ -182,14 +178,21 @@ class Pool:
             self._replace(w, kind)
 
     def _send(self, w: _Worker) -> bool:
-        """Write what the pipe takes now; False if the worker is gone."""
+        """Write what the pipe takes now (and poll for room for the rest); False if the
+        worker is gone."""
         try:
             n = os.write(w.task_fd, w.out)
         except BlockingIOError:
-            return True
+            n = 0
         except OSError:  # EPIPE: it died
             return False
         del w.out[:n]
+        if bool(w.out) != w.polling_out:
+            if w.out:
+                self.poller.register(w.task_fd, select.POLLOUT)
+            else:
+                self.poller.unregister(w.task_fd)
+            w.polling_out = bool(w.out)
         return True
 
     def _receive(self, w: _Worker) -> bool:
@@ -264,11 +267,19 @@ class Pool:
         os.close(result_w)
         os.set_blocking(task_w, False)
         os.set_blocking(result_r, False)
-        self.workers.append(_Worker(pid, task_w, result_r))
+        w = _Worker(pid, task_w, result_r)
+        self.workers.append(w)
+        self.by_fd[task_w] = self.by_fd[result_r] = w
+        self.poller.register(result_r, select.POLLIN)
 
     def _stop(self, w: _Worker) -> int | None:
         """Kill and reap one worker; its wait status, or None if it would not go in time."""
         for fd in (w.task_fd, w.result_fd):
+            self.by_fd.pop(fd, None)
+            try:
+                self.poller.unregister(fd)
+            except KeyError:
+                pass
             try:
                 os.close(fd)
             except OSError:

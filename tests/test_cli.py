@@ -246,6 +246,55 @@ def test_output_dir_writes_one_jsonl_per_input(capsys, tmp_path: Path) -> None:
     assert f"wrote {len(HTML_PAGES) + 2} files: " in err
 
 
+def test_an_output_folder_that_holds_or_lies_in_an_input_is_refused(capsys, monkeypatch, tmp_path: Path) -> None:
+    (tmp_path / "crawl").mkdir()
+    page = tmp_path / "crawl" / "pages.jsonl"
+    page.write_text(json.dumps({"id": "a", "text": TEXT.read_text(encoding="utf-8")}) + "\n")
+    before = page.read_bytes()
+    monkeypatch.chdir(tmp_path / "crawl")
+    for argv in (["--output", ".", "pages.jsonl"],                          # cd d && kontan-clean --output . pages.jsonl
+                 ["--output", str(tmp_path / "crawl" / "out"), str(tmp_path / "crawl")],  # read back next time
+                 ["--output", str(tmp_path), "pages.jsonl"],                 # the input is below the folder
+                 ["--output", str(tmp_path / "crawl"), str(tmp_path / "crawl" / "*.jsonl")]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2 and "read back as input" in capsys.readouterr().err
+    assert page.read_bytes() == before and sorted(p.name for p in (tmp_path / "crawl").iterdir()) == ["pages.jsonl"]
+
+
+def test_an_interrupted_output_run_leaves_only_complete_files(capsys, monkeypatch, tmp_path: Path) -> None:
+    import kontan_clean.cli as cli
+
+    real = cli.clean_records
+
+    def interrupted(records, jobs, **options):
+        for i, pair in enumerate(real(records, jobs, **options)):
+            if i == 7:  # part-way through the second input
+                raise KeyboardInterrupt
+            yield pair
+
+    inputs = []
+    for name in ("a", "b"):
+        lines = [json.dumps({"id": f"{name}{i}", "text": p.read_text(encoding="utf-8")}) for i, p in enumerate(TEXT_PAGES[:5])]
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        inputs.append(str(tmp_path / f"{name}.jsonl"))
+    monkeypatch.setattr(cli, "clean_records", interrupted)
+    code, _, err = run(capsys, "--output", str(tmp_path / "out"), *inputs)
+    assert code == 130 and "interrupted (SIGINT)" in err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.jsonl"]  # no part file, nothing unfinished
+    assert len(jsonl((tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8"))) == 5
+    monkeypatch.setattr(cli, "clean_records", real)
+    code, _, err = run(capsys, "--resume", "--output", str(tmp_path / "out"), *inputs)
+    assert code == 0 and "already cleaned (--resume) 1" in err and "5 documents: 5 cleaned" in err
+    assert [r["id"] for r in jsonl((tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8"))] == [f"b{i}" for i in range(5)]
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_output_error(capsys, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    code, out, err = run(capsys, "--output", str(tmp_path / "file" / "out"), str(TEXT), str(HTML))
+    assert code == 3 and out == "" and err.startswith("kontan-clean: cannot write ") and err.count("\n") == 1
+
+
 def test_nothing_to_clean_in_a_directory(capsys, tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     code, out, err = run(capsys, str(tmp_path))
