@@ -59,6 +59,10 @@ class WorkerError(Exception):
     """`work` raised in a worker; the message says what."""
 
 
+class PoolError(RuntimeError):
+    """The pool cannot go on: no worker process can be started, or they all die on start."""
+
+
 class _Worker:
     __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out")
 
@@ -153,7 +157,7 @@ class Pool:
     def _wait(self) -> None:
         """Wait for results, room in a pipe, a death or the nearest deadline; handle them."""
         if not any(w.queue for w in self.workers):  # nothing could ever wake the wait
-            raise RuntimeError("kontan_clean.pool: waiting with no work sent out; please report it")
+            raise PoolError("kontan_clean.pool: waiting with no work sent out; please report it")
         wait_ms = None
         if self.timeout:
             deadlines = [w.started + self.timeout for w in self.workers if w.queue]
@@ -244,7 +248,7 @@ class Pool:
         else:
             self.idle_deaths += 1
             if self.idle_deaths > 3 * self.jobs:
-                raise RuntimeError(f"worker processes keep dying before they take any work ({_describe(status)})")
+                raise PoolError(f"worker processes keep dying before they take any work ({_describe(status)})")
         self._spawn()
 
     def _spawn(self) -> None:
@@ -259,7 +263,12 @@ class Pool:
             except (AttributeError, OSError, ValueError):
                 pass
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            for fd in (task_r, task_w, result_r, result_w):
+                os.close(fd)
+            raise PoolError(f"cannot start a worker process: {exc.strerror or exc}") from None
         if pid == 0:  # pragma: no cover - runs in the child, which never returns
             _child(task_r, result_w, inherited, self.work, parent)
         _LIVE.add(pid)
@@ -407,4 +416,4 @@ def _die_with_parent(parent: int) -> None:  # pragma: no cover
         pass
 
 
-__all__ = ["Pool", "WorkerError", "can_fork", "kill_all"]
+__all__ = ["Pool", "PoolError", "WorkerError", "can_fork", "kill_all"]

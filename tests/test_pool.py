@@ -212,3 +212,19 @@ def test_every_window_and_chunk_size_runs_to_the_end(jobs: int, chunk: int) -> N
     with deadline(20):
         got = list(clean_many(_items(60), jobs=jobs, chunk=chunk))
     assert not _check(got, 60)
+
+
+def test_a_system_out_of_processes_is_one_clear_error(monkeypatch, capsys, tmp_path) -> None:
+    from kontan_clean.cli import main
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(pool_module.os, "fork", no_fork)
+    with pytest.raises(pool_module.PoolError, match="cannot start a worker process: Resource temporarily"):
+        list(clean_many(_items(3), jobs=2))
+    (tmp_path / "a.txt").write_text(PAGES[0], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PAGES[1], encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    assert capsys.readouterr().err == ("kontan-clean: stopped: cannot start a worker process: "
+                                       "Resource temporarily unavailable\n")

@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, TextIO
 
 from .. import __version__
 from ..batch import DEFAULT_TIMEOUT, clean_records
+from ..pool import PoolError
 from ..inputs import FORMATS, Fields, ReadStats, Source, find_sources, read_records
 from .common import EXIT_FAILED, EXIT_HELP, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, PROG
 from .explain import Paint, explain, use_colour
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # a message to a closed stdout or stderr
             _silence_stdout()
             return EXIT_OUTPUT
+        except PoolError as exc:  # no worker process can be started (the system is out of processes)
+            _say(f"{PROG}: stopped: {exc}")
+            return EXIT_FAILED
 
 
 def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
