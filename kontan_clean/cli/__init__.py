@@ -25,7 +25,7 @@ from .. import __version__
 from ..batch import DEFAULT_TIMEOUT, clean_records
 from ..pool import PoolError
 from ..inputs import FORMATS, Fields, ReadStats, Source, find_sources, read_records
-from .common import EXIT_FAILED, EXIT_HELP, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, PROG
+from .common import EXIT_FAILED, EXIT_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, EXIT_USAGE, PROG
 from .explain import Paint, explain, use_colour
 from .progress import Tally, progress_bar
 from .signals import Interrupted, on_hard_exit, stop_signals
@@ -75,30 +75,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (`argv` None: this is the program
+    itself, which after a stop signal ends at once, see `signals`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_usage(parser, args)
     _utf8(sys.stdout)
-    with stop_signals(restore_after_stop=argv is not None):  # none: this is the program itself
-        try:
-            return run(args, parser)
-        except (Interrupted, KeyboardInterrupt) as stop:  # before the first document
-            return _interrupted(stop)
-        except UsageError as exc:
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        except OutputError as exc:
-            _say(f"{PROG}: {exc}")
-            if exc.broken_pipe:
-                _silence_stdout()
-            return EXIT_OUTPUT
-        except BrokenPipeError:  # a message to a closed stdout or stderr
+    program = argv is None
+    with stop_signals(restore_after_stop=not program):
+        status = _run_reporting_errors(args, parser)
+    if program and status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+        # Python's shutdown puts the default handlers back: a second Ctrl-C during it would
+        # kill the process by the signal. Everything is written and reported: end now.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        os._exit(status)
+    return status
+
+
+def _run_reporting_errors(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    try:
+        return run(args, parser)
+    except (Interrupted, KeyboardInterrupt) as stop:  # before the first document
+        return _interrupted(stop)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as exc:
+        _say(f"{PROG}: {exc}")
+        if exc.broken_pipe:
             _silence_stdout()
-            return EXIT_OUTPUT
-        except PoolError as exc:  # no worker process can be started (the system is out of processes)
-            _say(f"{PROG}: stopped: {exc}")
-            return EXIT_FAILED
+        return EXIT_OUTPUT
+    except BrokenPipeError:  # a message to a closed stdout or stderr
+        _silence_stdout()
+        return EXIT_OUTPUT
+    except PoolError as exc:  # no worker process can be started (the system is out of processes)
+        _say(f"{PROG}: stopped: {exc}")
+        return EXIT_FAILED
 
 
 def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -150,7 +166,11 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--url is the URL of one page; for many pages put URLs in the records and use --url-field")
     records = read_records(chain(first, sources), Fields(args.field, args.id_field, args.url_field), stats, args.url)
     sink = make_sink(args, single, targets)
-    forget = on_hard_exit(lambda: (cut_partial_line(), sink.discard()))
+    def leave_nothing_half_done() -> None:  # on a second stop signal, just before the exit
+        cut_partial_line()
+        sink.discard()
+
+    forget = on_hard_exit(leave_nothing_half_done)
     render = json_line if isinstance(sink, (JsonlSink, DirSink)) else None
     timeout = args.timeout if args.timeout is not None else None if single else DEFAULT_TIMEOUT
     tally = Tally()

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from ..batch import Failure, Result
 from ..inputs import ReadStats
 from .common import PROG
+from .writing import Line
 
 
 class _NoBar:
@@ -50,7 +51,7 @@ class Tally:
     def add(self, result: Result | Any) -> None:
         """Count one result (an `Article`, a `Failure` or a ready-made output `Line`)."""
         self.docs += 1
-        if isinstance(result, tuple):  # writing.Line
+        if isinstance(result, Line):
             if result.kind:
                 self.failed += 1
                 self.kinds[result.kind] += 1
