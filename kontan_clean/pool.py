@@ -404,16 +404,26 @@ def _write_all(fd: int, data: bytes) -> None:  # pragma: no cover
         view = view[os.write(fd, view):]
 
 
-def _die_with_parent(parent: int) -> None:  # pragma: no cover
-    """Linux: SIGKILL this worker when the parent dies, however it dies (no orphans)."""
+def _load_prctl() -> Callable[..., int] | None:
+    """libc's `prctl` (Linux), loaded once here so that each worker need not import ctypes."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()
+
+
+def _die_with_parent(parent: int) -> None:  # pragma: no cover
+    """Linux: SIGKILL this worker when the parent dies, however it dies (no orphans)."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         if os.getppid() != parent:  # it died before the line above
             os._exit(0)
-    except (OSError, AttributeError):
-        pass
 
 
 __all__ = ["Pool", "PoolError", "WorkerError", "can_fork", "kill_all"]

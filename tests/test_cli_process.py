@@ -214,3 +214,14 @@ def test_stdout_appended_to_its_own_input_is_refused(tmp_path: Path) -> None:
         code, _, err = finish(start(str(tmp_path / "in.jsonl"), stdout=f))
     assert code == 2 and b"stdout is the input" in err
     assert (tmp_path / "in.jsonl").read_bytes() == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_a_parent_killed_outright(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "in.jsonl", 10, marks={0: "PUTAR", 1: "PUTAR"})  # both workers busy for ever
+    proc = start("--jobs", "2", str(tmp_path / "in.jsonl"))
+    wait_for(lambda: len(children(proc.pid)) == 2, 10)
+    workers = children(proc.pid)
+    proc.send_signal(signal.SIGKILL)  # the parent alone: no handler, no clean-up
+    finish(proc)
+    wait_for(lambda: not any(alive(pid) for pid in workers), 5)
