@@ -182,7 +182,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 bar.update()
     except (Interrupted, KeyboardInterrupt) as stop:
         _abandon(sink)
-        return _interrupted(stop, None if args.quiet else tally.summary(stats, []))
+        return _interrupted(stop, None if args.quiet else tally.summary(stats, sink.written()))
     except BaseException:
         _abandon(sink)
         raise
