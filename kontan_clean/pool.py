@@ -13,6 +13,11 @@ a death can only cut its own pipe; the parent never blocks on a worker (its writ
 non-blocking, and it reads only what `poll` says is there) and waits with a deadline, so no
 interleaving of deaths can hang it. It is about 200 lines of `os.fork`, `os.pipe` and `poll`.
 
+The time budget is enforced the same way, by killing the worker, rather than with SIGALRM
+or `regex` timeouts: a signal handler runs only between bytecodes, never inside lxml or
+another C loop, and in-process nothing survives a page that exhausts memory; `regex`
+timeouts would cover the regex calls and nothing else.
+
 Workers are forked (so a custom pipeline, lambdas included, needs no pickling, and a
 replacement starts in milliseconds with everything imported); items go out in chunks, and
 each result comes back as its own message, so the parent always knows which item a worker
