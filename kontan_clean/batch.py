@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
-from typing import Any, Iterable, Iterator, Union
+from operator import attrgetter
+from typing import Any, Callable, Iterable, Iterator, Union
 
 from .api import clean
 from .article import Article
 from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
 from .pipeline import Pipeline
+from .pool import Pool, can_fork
 
 Page = Union[str, bytes]
 Result = Union[Article, "Failure"]
 
-CHUNK = 64
-"""Records per task sent to a worker process: big enough to amortise the pickling."""
+CHUNK = 16
+"""Records sent to a worker process at a time (each result comes back on its own)."""
+
+DEFAULT_TIMEOUT = 30.0
+"""The batch time budget per page, in seconds: a hundred times what a hostile page takes
+once it is handled, and thousands of times a normal page (a few milliseconds)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,6 +44,14 @@ class Record:
     the record then becomes a `Failure` of kind `error_kind` without being cleaned."""
     error_kind: str = "input"
     """The `Failure.kind` for a reader's `error`: `input`, `too_large`, `truncated`, `corrupt`."""
+
+    def __reduce__(self) -> tuple:
+        # Records cross to the worker processes: a plain tuple of the fields pickles 5x faster
+        # than the dataclass default (the parent's time per record is what limits --jobs).
+        return Record, _record_fields(self)
+
+
+_record_fields = attrgetter(*Record.__slots__)
 
 
 @dataclass(slots=True, frozen=True)
@@ -117,115 +126,53 @@ def _kind(exc: Exception) -> str:
 
 
 def clean_records(items: Iterable[Any], jobs: int = 1, *, pipeline: Pipeline | None = None,
-                  chunk: int = CHUNK) -> Iterator[tuple[Record, Result]]:
-    """`clean_many`, with each result paired with the `Record` it came from."""
+                  chunk: int = CHUNK, timeout: float | None = DEFAULT_TIMEOUT,
+                  render: Callable[[Record, Result], Any] | None = None) -> Iterator[tuple[Record, Any]]:
+    """`clean_many`, with each result paired with the `Record` it came from.
+
+    `render(record, result)`, when given, is applied where the page is cleaned (in the
+    worker) and its return value is yielded in place of the result: a caller that wants the
+    output line gets it ready-made, and only that crosses the process boundary.
+    """
     records = (as_record(item, i) for i, item in enumerate(items))
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    if jobs <= 1:
+    if jobs <= 1 and not timeout or not can_fork():
         for record in records:
-            yield record, clean_one(record, pipeline)
+            result = clean_one(record, pipeline)
+            yield record, render(record, result) if render else result
         return
-    yield from _pooled(records, jobs, pipeline, max(1, chunk))
+
+    def work(record: Record) -> Any:
+        result = clean_one(record, pipeline)
+        return render(record, result) if render else result
+
+    def lost(record: Record, kind: str, why: str) -> Any:
+        failure = Failure(record.id, why, kind, record.url, record.source)
+        return render(record, failure) if render else failure
+
+    yield from Pool(jobs, work, lost, timeout=timeout, chunk=chunk).run(records)
 
 
 def clean_many(items: Iterable[Any], jobs: int = 1, *, pipeline: Pipeline | None = None,
-               chunk: int = CHUNK) -> Iterator[Result]:
+               chunk: int = CHUNK, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Result]:
     """Clean many pages, yielding in input order an `Article` or, in place of a page that
     failed, a `Failure`.
 
     `items` holds pages (`str`/`bytes`) or `(id, page[, url])` tuples or `Record`s; it is read
-    lazily. `jobs` > 1 cleans in that many worker processes (0: one per CPU) while holding at
-    most `2 * jobs` chunks of `chunk` records in flight, so memory stays flat on any input.
-    The results are the same whatever `jobs` is.
+    lazily. Pages are cleaned in `jobs` worker processes (0: one per CPU), each sent `chunk`
+    records at a time, with at most `2 * jobs * chunk` records read ahead, so memory stays
+    flat on any input. The results are the same whatever `jobs` is.
+
+    `timeout` is the time budget per page in seconds: a page over it has its worker killed
+    and becomes a `Failure` of kind `timeout`; a worker that dies (out of memory, a crash in
+    a C extension, SIGKILL) costs only the page it was on (kind `crashed`). The worker is
+    replaced and the run goes on. `timeout=None` with `jobs=1` cleans in this process, with
+    no budget and no protection from a crash. Worker processes need `os.fork` (not on
+    Windows, where everything runs in this process).
     """
-    for _, result in clean_records(items, jobs, pipeline=pipeline, chunk=chunk):
+    for _, result in clean_records(items, jobs, pipeline=pipeline, chunk=chunk, timeout=timeout):
         yield result
-
-
-# Worker side: the pipeline is handed over once per process, not once per chunk.
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _init_worker(pipeline: Pipeline | None) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
-    # Ctrl-C reaches the whole process group: let the parent alone decide, so workers do
-    # not print tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _clean_chunk(records: list[Record]) -> list[Result]:
-    return [clean_one(r, _WORKER_PIPELINE) for r in records]
-
-
-def _pooled(records: Iterator[Record], jobs: int, pipeline: Pipeline | None,
-            chunk: int) -> Iterator[tuple[Record, Result]]:
-    # Not Pool.imap: its feeder thread reads the whole input ahead. Here at most 2 * jobs
-    # chunks are pending, and the next chunk is read only when the oldest one is done.
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline,))
-
-    pool = new_pool()
-    pending: deque[tuple[list[Record], Future]] = deque()
-    chunks = iter(lambda: list(islice(records, chunk)), [])
-    finished = False
-    try:
-        for batch in chunks:
-            pending.append((batch, _submit(pool, batch)))
-            if len(pending) >= 2 * jobs:
-                pool = yield from _drain_one(pending, pool, new_pool)
-        while pending:
-            pool = yield from _drain_one(pending, pool, new_pool)
-        finished = True
-    finally:
-        # Stopped early (Ctrl-C, the consumer gave up): do not wait for the chunks in flight.
-        pool.shutdown(wait=finished, cancel_futures=not finished)
-
-
-def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future:
-    """The chunk's future; a pool a worker has just broken gives a failed one, handled
-    where the results are collected."""
-    try:
-        return pool.submit(_clean_chunk, batch)
-    except BrokenProcessPool as exc:
-        future: Future = Future()
-        future.set_exception(exc)
-        return future
-
-
-def _drain_one(pending: deque, pool: ProcessPoolExecutor, new_pool) -> Iterator[tuple[Record, Result]]:
-    """Yield the oldest chunk's results; returns the pool to go on with (a new one if a
-    worker died, with the other pending chunks sent to it)."""
-    batch, future = pending.popleft()
-    try:
-        results = future.result()
-    except BrokenProcessPool:
-        # A worker died (out of memory, a crash in a C extension) and took every pending chunk
-        # with it. Retrying this chunk alone fails only the chunk that kills a worker.
-        pool, results = _retry_alone(batch, pool, new_pool)
-        for i, (other, _) in enumerate(pending):
-            pending[i] = (other, _submit(pool, other))
-    except Exception as exc:  # noqa: BLE001 - e.g. a record that cannot be pickled
-        results = _failed(batch, f"internal error ({type(exc).__name__}: {exc}); please report it")
-    yield from zip(batch, results)
-    return pool
-
-
-def _retry_alone(batch: list[Record], broken: ProcessPoolExecutor,
-                 new_pool) -> tuple[ProcessPoolExecutor, list[Result]]:
-    broken.shutdown(wait=False, cancel_futures=True)
-    pool = new_pool()
-    try:
-        return pool, _submit(pool, batch).result()
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        return new_pool(), _failed(batch, "a worker process died while cleaning this chunk of pages "
-                                          "(out of memory?); clean them with jobs=1 to find the page")
-
-
-def _failed(batch: list[Record], message: str) -> list[Result]:
-    return [Failure(r.id, message, "internal", r.url, r.source) for r in batch]
 
 
 def article_metadata(article: Article) -> dict[str, Any]:
@@ -241,20 +188,23 @@ def article_metadata(article: Article) -> dict[str, Any]:
     return d
 
 
-def clean_batch(batch: dict[str, list], field: str = "text", url_field: str | None = None) -> dict[str, list]:
+def clean_batch(batch: dict[str, list], field: str = "text", url_field: str | None = None, *,
+                timeout: float | None = DEFAULT_TIMEOUT, pipeline: Pipeline | None = None) -> dict[str, list]:
     """Hugging Face `datasets.map(clean_batch, batched=True, ...)`: clean the pages in column
     `field` into these columns, every value a string so that Arrow types never change
     between batches: `text` (the clean body, `""` on failure), `error` (`""` on success),
-    `title`, `published` (ISO 8601), `url`, `category` (`""` when unknown) and `metadata`
-    (all of `article_metadata()` as a JSON string).
+    `kind` (the failure kind, `""` on success), `title`, `published` (ISO 8601), `url`,
+    `category` (`""` when unknown) and `metadata` (all of `article_metadata()` as a JSON
+    string). `timeout` is the budget per page, as in `clean_many`.
     """
     pages = batch[field]
     urls = batch[url_field] if url_field else [None] * len(pages)
-    out: dict[str, list] = {k: [] for k in ("text", "error", "title", "published", "url", "category", "metadata")}
-    for page, url in zip(pages, urls):
-        result = clean_one(Record(None, page, url))
+    out: dict[str, list] = {k: [] for k in ("text", "error", "kind", "title", "published", "url", "category",
+                                            "metadata")}
+    records = (Record(None, page, url) for page, url in zip(pages, urls))
+    for _, result in clean_records(records, 1, pipeline=pipeline, timeout=timeout):
         if isinstance(result, Failure):
-            values = {"error": result.error}
+            values = {"error": result.error, "kind": result.kind}
         else:
             meta = article_metadata(result)
             values = {"text": result.text, "title": meta["title"], "published": meta["published"],
@@ -265,5 +215,5 @@ def clean_batch(batch: dict[str, list], field: str = "text", url_field: str | No
     return out
 
 
-__all__ = ["CHUNK", "FAILURE_KINDS", "Failure", "Record", "Result", "article_metadata", "as_record", "clean_batch", "clean_many",
+__all__ = ["CHUNK", "DEFAULT_TIMEOUT", "FAILURE_KINDS", "Failure", "Record", "Result", "article_metadata", "as_record", "clean_batch", "clean_many",
            "clean_one", "clean_records"]

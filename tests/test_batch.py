@@ -66,9 +66,9 @@ def _bomb_pipeline() -> Pipeline:
     return Pipeline.default().add(_bomb, name="bomb")
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_bug_is_an_internal_failure_and_the_run_goes_on(jobs: int) -> None:
-    got = list(clean_many(pages(), jobs, pipeline=_bomb_pipeline(), chunk=3))
+@pytest.mark.parametrize("jobs,timeout", [(1, None), (1, 30), (2, 30)])
+def test_a_bug_is_an_internal_failure_and_the_run_goes_on(jobs: int, timeout: float | None) -> None:
+    got = list(clean_many(pages(), jobs, pipeline=_bomb_pipeline(), chunk=3, timeout=timeout))
     internal = [r for r in got if isinstance(r, Failure)]
     assert len(internal) == 1 and internal[0].kind == "internal"
     assert "RuntimeError: boom" in internal[0].error
@@ -77,7 +77,8 @@ def test_a_bug_is_an_internal_failure_and_the_run_goes_on(jobs: int) -> None:
 
 def test_jobs_give_byte_identical_results() -> None:
     items = [(f"p{i}", page) for i, page in enumerate(pages() * 2)] + [("ph", "Konten tidak ditemukan")]
-    one = [as_json(r) for r in clean_many(items, 1)]
+    one = [as_json(r) for r in clean_many(items, 1, timeout=None)]
+    assert [as_json(r) for r in clean_many(items, 1)] == one  # in one worker process
     two = [as_json(r) for r in clean_many(items, 2, chunk=3)]
     assert one == two
     assert json.loads(one[-1])["kind"] == "no_article"
@@ -95,13 +96,14 @@ class Counting:
             yield self.page
 
 
-@pytest.mark.parametrize("jobs,chunk", [(1, 64), (2, 4)])
-def test_the_input_is_read_only_a_bounded_window_ahead(jobs: int, chunk: int) -> None:
+@pytest.mark.parametrize("jobs,chunk,timeout", [(1, 64, None), (1, 4, 30), (2, 4, 30)])
+def test_the_input_is_read_only_a_bounded_window_ahead(jobs: int, chunk: int, timeout: float | None) -> None:
     source = Counting(TEXT_PAGES[0].read_text(encoding="utf-8"))
-    results = clean_many(source, jobs, chunk=chunk)
+    results = clean_many(source, jobs, chunk=chunk, timeout=timeout)
     for _ in range(3):
         next(results)
-    assert source.read <= 3 if jobs == 1 else source.read <= (2 * jobs + 1) * chunk
+    # In this process (no budget, one job): one page at a time; else 2 * jobs chunks ahead.
+    assert source.read <= 3 if timeout is None else source.read <= (2 * jobs + 1) * chunk
     results.close()  # stops the pool; must not hang
 
 
@@ -126,6 +128,7 @@ def test_clean_batch_for_datasets_map() -> None:
     article = clean(page, "https://nasional.kontan.co.id/news/a")
     assert out["text"] == [article.text, ""]
     assert out["error"][0] == "" and "no article text" in out["error"][1]
+    assert out["kind"] == ["", "no_article"]
     assert out["category"] == ["nasional", ""]
     assert json.loads(out["metadata"][0])["title"] == article.title
     assert all(isinstance(v, str) for column in out.values() for v in column)
@@ -137,11 +140,12 @@ def _crash(doc) -> None:
         os._exit(3)
 
 
-def test_a_worker_that_dies_fails_only_its_own_chunk() -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_that_dies_fails_only_its_own_page(jobs: int) -> None:
     good = TEXT_PAGES[0].read_text(encoding="utf-8")
-    items = [(i, good) for i in range(5)] + [(5, good + "\n\nMATIKAN")] + [(i, good) for i in range(6, 12)]
-    got = list(clean_many(items, 2, pipeline=Pipeline.default().add(_crash, name="crash"), chunk=2))
-    failed = [(r.id, r.kind) for r in got if isinstance(r, Failure)]
-    assert failed == [(4, "internal"), (5, "internal")]  # the chunk of two that held the page
-    assert "worker process died" in got[5].error
-    assert [a.text for a in got if isinstance(a, Article)] == [clean(good).text] * 10
+    url = "https://nasional.kontan.co.id/news/mati"
+    items = [(i, good) for i in range(5)] + [(5, good + "\n\nMATIKAN", url)] + [(i, good) for i in range(6, 12)]
+    got = list(clean_many(items, jobs, pipeline=Pipeline.default().add(_crash, name="crash"), chunk=4))
+    assert [(r.id, r.kind, r.url) for r in got if isinstance(r, Failure)] == [(5, "crashed", url)]
+    assert "worker process cleaning it died (exit status 3)" in got[5].error
+    assert [a.text for a in got if isinstance(a, Article)] == [clean(good).text] * 11

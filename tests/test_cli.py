@@ -93,7 +93,8 @@ def test_a_missing_file(capsys, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [["--format", "xml"], ["--explain", "--format", "json"], ["--jobs", "-1"],
-                                  ["--output", "x", "--format", "text"], ["--url", "u", "a.txt", "b.txt"]])
+                                  ["--output", "x", "--format", "text"], ["--url", "u", "a.txt", "b.txt"],
+                                  ["--timeout", "-1"], ["--resume", "a.txt"]])
 def test_usage_errors_exit_2(capsys, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -245,6 +246,55 @@ def test_output_dir_writes_one_jsonl_per_input(capsys, tmp_path: Path) -> None:
     assert f"wrote {len(HTML_PAGES) + 2} files: " in err
 
 
+def test_an_output_folder_that_holds_or_lies_in_an_input_is_refused(capsys, monkeypatch, tmp_path: Path) -> None:
+    (tmp_path / "crawl").mkdir()
+    page = tmp_path / "crawl" / "pages.jsonl"
+    page.write_text(json.dumps({"id": "a", "text": TEXT.read_text(encoding="utf-8")}) + "\n")
+    before = page.read_bytes()
+    monkeypatch.chdir(tmp_path / "crawl")
+    for argv in (["--output", ".", "pages.jsonl"],                          # cd d && kontan-clean --output . pages.jsonl
+                 ["--output", str(tmp_path / "crawl" / "out"), str(tmp_path / "crawl")],  # read back next time
+                 ["--output", str(tmp_path), "pages.jsonl"],                 # the input is below the folder
+                 ["--output", str(tmp_path / "crawl"), str(tmp_path / "crawl" / "*.jsonl")]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2 and "read back as input" in capsys.readouterr().err
+    assert page.read_bytes() == before and sorted(p.name for p in (tmp_path / "crawl").iterdir()) == ["pages.jsonl"]
+
+
+def test_an_interrupted_output_run_leaves_only_complete_files(capsys, monkeypatch, tmp_path: Path) -> None:
+    import kontan_clean.cli as cli
+
+    real = cli.clean_records
+
+    def interrupted(records, jobs, **options):
+        for i, pair in enumerate(real(records, jobs, **options)):
+            if i == 7:  # part-way through the second input
+                raise KeyboardInterrupt
+            yield pair
+
+    inputs = []
+    for name in ("a", "b"):
+        lines = [json.dumps({"id": f"{name}{i}", "text": p.read_text(encoding="utf-8")}) for i, p in enumerate(TEXT_PAGES[:5])]
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        inputs.append(str(tmp_path / f"{name}.jsonl"))
+    monkeypatch.setattr(cli, "clean_records", interrupted)
+    code, _, err = run(capsys, "--output", str(tmp_path / "out"), *inputs)
+    assert code == 130 and "interrupted (SIGINT)" in err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.jsonl"]  # no part file, nothing unfinished
+    assert len(jsonl((tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8"))) == 5
+    monkeypatch.setattr(cli, "clean_records", real)
+    code, _, err = run(capsys, "--resume", "--output", str(tmp_path / "out"), *inputs)
+    assert code == 0 and "already cleaned (--resume) 1" in err and "5 documents: 5 cleaned" in err
+    assert [r["id"] for r in jsonl((tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8"))] == [f"b{i}" for i in range(5)]
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_output_error(capsys, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    code, out, err = run(capsys, "--output", str(tmp_path / "file" / "out"), str(TEXT), str(HTML))
+    assert code == 3 and out == "" and err.startswith("kontan-clean: cannot write ") and err.count("\n") == 1
+
+
 def test_nothing_to_clean_in_a_directory(capsys, tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     code, out, err = run(capsys, str(tmp_path))
@@ -253,13 +303,13 @@ def test_nothing_to_clean_in_a_directory(capsys, tmp_path: Path) -> None:
 
 # -- Ctrl-C ---------------------------------------------------------------------------
 
-def test_ctrl_c_leaves_complete_lines_and_exits_130(capsys, monkeypatch) -> None:
+def test_ctrl_c_leaves_complete_lines_prints_the_summary_so_far_and_exits_130(capsys, monkeypatch) -> None:
     import kontan_clean.cli as cli
 
     real = cli.clean_records
 
-    def interrupted(records, jobs):
-        for i, pair in enumerate(real(records, jobs)):
+    def interrupted(records, jobs, **options):
+        for i, pair in enumerate(real(records, jobs, **options)):
             if i == 2:
                 raise KeyboardInterrupt
             yield pair
@@ -267,22 +317,35 @@ def test_ctrl_c_leaves_complete_lines_and_exits_130(capsys, monkeypatch) -> None
     monkeypatch.setattr(cli, "clean_records", interrupted)
     code, out, err = run(capsys, str(SAMPLES / "text"))
     assert code == 130 and len(jsonl(out)) == 2 and out.endswith("\n")
-    assert err == "kontan-clean: interrupted; every line written so far is complete\n"
+    assert err.startswith("kontan-clean: 2 documents: 2 cleaned, 0 failed; ")
+    assert err.endswith("kontan-clean: interrupted (SIGINT); every line written so far is complete\n")
     code, out, _ = run(capsys, str(SAMPLES / "text"), "--format", "json")
     assert code == 130 and len(json.loads(out)) == 2  # the JSON array is closed
 
 
 def test_a_signal_during_a_write_waits_for_the_whole_line() -> None:
+    from kontan_clean.cli.signals import Interrupted, stop_signals
+
     class Slow(io.StringIO):
         def write(self, text: str) -> int:
-            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the write
+            os.kill(os.getpid(), signal.SIGTERM)  # a stop signal in the middle of the write
             return super().write(text)
 
     stream = Slow()
-    with pytest.raises(KeyboardInterrupt):
+    with stop_signals(), pytest.raises(Interrupted) as stop:
         LineWriter(stream).write('{"id": 1}\n')
-    assert stream.getvalue() == '{"id": 1}\n'
+    assert stream.getvalue() == '{"id": 1}\n' and stop.value.exit_status == 143
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_help_documents_the_exit_codes(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for code, words in [("0", "every document was cleaned"), ("1", "some failed"), ("2", "usage error"),
+                        ("3", "output error"), ("130", "interrupted")]:
+        assert any(line.split()[:1] == [code] and words in line for line in out.splitlines()), code
 
 
 # -- a real process, and the real corpus ----------------------------------------------

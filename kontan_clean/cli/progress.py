@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from ..batch import Failure, Result
 from ..inputs import ReadStats
 from .common import PROG
+from .writing import Line
 
 
 class _NoBar:
@@ -30,6 +31,7 @@ def progress_bar(enabled: bool = True, output_on_stdout: bool = True) -> Iterato
     except ImportError:
         yield _NoBar()
         return
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked while the bar runs
     bar = tqdm(unit=" docs", file=sys.stderr, mininterval=0.5, dynamic_ncols=True, leave=False)
     try:
         yield bar
@@ -46,10 +48,17 @@ class Tally:
         self.removed: Counter = Counter()
         self.start = time.perf_counter()
 
-    def add(self, result: Result) -> None:
-        """Count one result."""
+    def add(self, result: Result | Any) -> None:
+        """Count one result (an `Article`, a `Failure` or a ready-made output `Line`)."""
         self.docs += 1
-        if isinstance(result, Failure):
+        if isinstance(result, Line):
+            if result.kind:
+                self.failed += 1
+                self.kinds[result.kind] += 1
+            else:
+                self.removed.update(result.removed)
+                self.unrecognised += not result.recognised
+        elif isinstance(result, Failure):
             self.failed += 1
             self.kinds[result.kind] += 1
         else:

@@ -1,59 +1,136 @@
-"""Writing results: whole lines only, in the format the options ask for."""
+"""Writing results: whole lines only, in the format the options ask for, and files that
+appear under their name only when they are complete."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import signal
+import stat
 import sys
-import threading
-from contextlib import contextmanager
-from typing import Any, Iterator, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from ..article import Article
 from ..batch import Failure, Record, Result
-from ..inputs import strip_extension
 from .common import HINTS, PROG
+from ..inputs import strip_extension
 from .explain import Paint, explain, use_colour
+from .signals import hold
 
 
-@contextmanager
-def _hold_interrupt() -> Iterator[None]:
-    """Hold Ctrl-C back until the block is done, so a record is written whole or not at all."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(1))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
-        if caught:
-            raise KeyboardInterrupt
+class OutputError(Exception):
+    """The output could not be written (a full disk, no permission, a closed or broken
+    stdout). The message is one short line."""
+
+    def __init__(self, where: str, exc: OSError | str) -> None:
+        if isinstance(exc, BrokenPipeError):
+            why = "the reader closed the pipe"
+        elif isinstance(exc, OSError):
+            why = exc.strerror or str(exc)
+        else:
+            why = exc
+        super().__init__(f"cannot write {where}: {why}")
+        self.broken_pipe = isinstance(exc, BrokenPipeError)
+
+
+_WRITING: list[tuple[int, int]] = []
+"""(fd, offset) of the line being written to a regular file, for `cut_partial_line`."""
+
+
+def cut_partial_line() -> None:
+    """Cut off a line that is half written (the process is about to end at once)."""
+    for fd, offset in _WRITING:
+        try:
+            os.ftruncate(fd, offset)
+        except OSError:
+            pass
 
 
 class LineWriter:
-    """Writes whole records: one `write()` of complete lines and a flush each."""
+    """Writes whole lines, each with one `write()` straight to the file descriptor, with a
+    stop signal held back until it is out. A regular file that fails part-way (a full disk)
+    is cut back to the end of the last whole line."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | int, name: str = "stdout") -> None:
+        self.stream, self.name = stream, name
+        self.fd = stream if isinstance(stream, int) else _fileno(stream)
+        self.regular = self.fd is not None and stat.S_ISREG(os.fstat(self.fd).st_mode)
 
     def write(self, text: str) -> None:
-        """Write `text` (complete lines) now."""
-        with _hold_interrupt():
+        """Write `text` (complete lines) now. A lone surrogate from a JSON escape is written
+        as `\\udcxx`, which stays valid JSON."""
+        self.write_bytes(text.encode("utf-8", "backslashreplace"))
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write `data` (complete UTF-8 lines) now, or raise `OutputError`."""
+        with hold():
+            if self.fd is None:  # a stream without a descriptor (a capture in tests)
+                self._write_stream(data)
+                return
+            start = os.lseek(self.fd, 0, os.SEEK_CUR) if self.regular else 0
+            if self.regular:
+                _WRITING.append((self.fd, start))
             try:
-                self.stream.write(text)
-            except UnicodeEncodeError:  # a lone surrogate from a JSON escape: \udcxx stays valid JSON
-                enc = getattr(self.stream, "encoding", None) or "utf-8"
-                self.stream.write(text.encode(enc, "backslashreplace").decode(enc))
+                if not isinstance(self.stream, int):
+                    self.stream.flush()
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(self.fd, view):]
+            except OSError as exc:
+                if self.regular:
+                    cut_partial_line()
+                raise OutputError(self.name, exc) from None
+            finally:
+                _WRITING.clear()
+
+    def _write_stream(self, data: bytes) -> None:
+        assert not isinstance(self.stream, int)
+        try:
+            self.stream.write(data.decode("utf-8"))
             self.stream.flush()
+        except OSError as exc:
+            raise OutputError(self.name, exc) from None
 
     def close(self) -> None:
-        """Close the stream unless it is stdout."""
-        if self.stream is not sys.stdout:
-            self.stream.close()
+        """Close the file (never stdout); raises `OutputError` if that fails."""
+        if isinstance(self.stream, int):
+            try:
+                os.close(self.stream)
+            except OSError as exc:
+                raise OutputError(self.name, exc) from None
+
+
+def _fileno(stream: TextIO) -> int | None:
+    try:
+        fd = stream.fileno()
+        os.fstat(fd)
+        return fd
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+class Line(NamedTuple):
+    """One JSON output line, made where the page was cleaned (in the worker process), with
+    what the summary needs to know about it."""
+
+    data: bytes
+    kind: str | None
+    """The failure kind, or None when the page was cleaned."""
+    removed: dict[str, int]
+    """Removals per filter."""
+    recognised: bool = True
+    """False when the page showed no kontan signal (`Article.recognised`)."""
+
+
+def json_line(record: Record, result: Result) -> Line:
+    """The JSON line for one result (see `as_json`)."""
+    data = (json.dumps(as_json(record, result), ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    if isinstance(result, Failure):
+        return Line(data, result.kind, {})
+    removed: dict[str, int] = {}
+    for r in result.removed:
+        removed[r.filter] = removed.get(r.filter, 0) + 1
+    return Line(data, None, removed, result.recognised)
 
 
 def message(result: Failure) -> str:
@@ -82,20 +159,23 @@ class Sink:
     def __init__(self, out: LineWriter, single: bool) -> None:
         self.out, self.single, self.count = out, single, 0
 
-    def write(self, record: Record, result: Result) -> None:
+    def write(self, record: Record, result: Result | Line) -> None:
         """Write one result (a failure also goes to stderr as a message in single-page mode)."""
         if isinstance(result, Failure) and (self.single or not self.writes_failures):
             print(message(result), file=sys.stderr)
         self.emit(record, result)
         self.count += 1
 
-    def emit(self, record: Record, result: Result) -> None:
+    def emit(self, record: Record, result: Any) -> None:
         """Write the result in this format."""
         raise NotImplementedError
 
-    def close(self) -> None:
-        """Finish the output (even after Ctrl-C)."""
+    def close(self, complete: bool = True) -> None:
+        """Finish the output; `complete` is False after an interruption or an error."""
         self.out.close()
+
+    def discard(self) -> None:
+        """Remove what is not finished (the process is about to end at once)."""
 
     def written(self) -> list[str]:
         """Files written (empty for stdout)."""
@@ -105,8 +185,8 @@ class Sink:
 class JsonlSink(Sink):
     """One JSON object per line, error records included."""
 
-    def emit(self, record: Record, result: Result) -> None:
-        self.out.write(json.dumps(as_json(record, result), ensure_ascii=False) + "\n")
+    def emit(self, record: Record, result: Result | Line) -> None:
+        self.out.write_bytes((result if isinstance(result, Line) else json_line(record, result)).data)
 
 
 class JsonSink(Sink):
@@ -119,10 +199,10 @@ class JsonSink(Sink):
         else:
             self.out.write(("[\n" if not self.count else ",\n") + obj)
 
-    def close(self) -> None:
-        if not self.single:
+    def close(self, complete: bool = True) -> None:
+        if not self.single:  # closed after an interruption too: what was written stays valid JSON
             self.out.write("[]\n" if not self.count else "\n]\n")
-        super().close()
+        super().close(complete)
 
 
 class TextSink(Sink):
@@ -158,45 +238,95 @@ class ExplainSink(Sink):
 
 
 class DirSink(Sink):
-    """One `.jsonl` file per input file in a directory, named after the input."""
+    """One `.jsonl` file per input file in a directory (`targets` maps each input to its
+    file). Each is written as `.NAME.jsonl.part` and renamed when its input is done, so a
+    file under its own name is always complete; an interrupted run removes the part file."""
 
-    def __init__(self, folder: str, names: dict[str, str]) -> None:
+    def __init__(self, targets: dict[str, str]) -> None:
         super().__init__(LineWriter(sys.stdout), single=False)
-        self.folder, self.names = folder, names
-        self.current: tuple[str | None, LineWriter] | None = None
+        self.targets = targets
+        self.current: tuple[str | None, str, str, LineWriter] | None = None  # source, path, part, writer
         self.paths: list[str] = []
-        os.makedirs(folder, exist_ok=True)
 
-    def emit(self, record: Record, result: Result) -> None:
+    def emit(self, record: Record, result: Result | Line) -> None:
         if self.current is None or self.current[0] != record.source:
-            self._switch(record.source)
+            self._finish()
+            self._open(record.source)
         assert self.current is not None
-        self.current[1].write(json.dumps(as_json(record, result), ensure_ascii=False) + "\n")
+        self.current[3].write_bytes((result if isinstance(result, Line) else json_line(record, result)).data)
 
-    def _switch(self, source: str | None) -> None:
-        if self.current:
-            self.current[1].close()
-        base = strip_extension(self.names.get(source or "-", "stdin"))
-        path, n = os.path.join(self.folder, base + ".jsonl"), 1
-        while path in self.paths:  # the same name under two arguments
-            n += 1
-            path = os.path.join(self.folder, f"{base}-{n}.jsonl")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+    def _open(self, source: str | None) -> None:
+        path = self.targets[source or "-"]
+        folder, name = os.path.split(path)
+        part = os.path.join(folder, f".{name}.part")
+        try:
+            os.makedirs(folder or ".", exist_ok=True)
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        except OSError as exc:
+            raise OutputError(part, exc) from None
+        self.current = (source, path, part, LineWriter(fd, path))
+
+    def _finish(self) -> None:
+        if self.current is None:
+            return
+        _, path, part, writer = self.current
+        self.current = None
+        try:
+            writer.close()
+            os.replace(part, path)
+        except OSError as exc:
+            _remove(part)
+            raise OutputError(path, exc) from None
+        except OutputError:
+            _remove(part)
+            raise
         self.paths.append(path)
-        self.current = (source, LineWriter(open(path, "w", encoding="utf-8")))
 
-    def close(self) -> None:
-        if self.current:
-            self.current[1].close()
+    def close(self, complete: bool = True) -> None:
+        if complete:
+            self._finish()
+        else:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.current is not None:
+            _, _, part, writer = self.current
+            self.current = None
+            try:
+                writer.close()
+            except OutputError:
+                pass
+            _remove(part)
 
     def written(self) -> list[str]:
         return self.paths
 
 
-def make_sink(args: argparse.Namespace, single: bool, names: dict[str, str]) -> Sink:
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def output_path(folder: str, name: str, taken: set[str]) -> str:
+    """The output file for an input named `name` (its path below the directory argument):
+    the extension replaced by `.jsonl`, and `-2`, `-3`, ... for a name used before."""
+    base = strip_extension(name)
+    path, n = os.path.join(folder, base + ".jsonl"), 1
+    while path in taken:
+        n += 1
+        path = os.path.join(folder, f"{base}-{n}.jsonl")
+    taken.add(path)
+    return path
+
+
+def make_sink(args: argparse.Namespace, single: bool, targets: dict[str, str]) -> Sink:
     """The sink the options ask for."""
     if args.output:
-        return DirSink(args.output, names)
+        return DirSink(targets)
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("stdout", "it is closed")
     out = LineWriter(sys.stdout)
     if args.explain:
         return ExplainSink(out, single, use_colour(sys.stdout))
