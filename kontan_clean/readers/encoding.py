@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Callable
 
 from ..errors import DecodeError
 
@@ -49,3 +50,36 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
     return data.decode(best.encoding, "replace"), best.encoding
+
+
+def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], str]]:
+    """(encoding, a decoder for stretches of `data`), decided from `sample` (the article's
+    stretch) so that the page itself is never decoded whole: UTF-8 when the sample is valid
+    UTF-8, else the declared charset if the sample decodes with it, else detection over the
+    page's first 200 KB. Stretches are cut at arbitrary bytes, so the decoder replaces a
+    split character instead of failing."""
+    if sample.isascii():
+        return "utf-8", _utf8
+    try:
+        sample.decode("utf-8")
+        return "utf-8", _utf8
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            sample.decode(declared)
+            return declared, lambda b: b.decode(declared, "replace")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
+    name = best.encoding
+    return name, lambda b: b.decode(name, "replace")
+
+
+def _utf8(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
