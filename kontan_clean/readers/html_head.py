@@ -76,8 +76,12 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
         at = region.find(f">{name}<")
         if at < 0:
             continue
-        words = _first_words(region, at + 1, min(len(region), at + TICKER_ITEM), 4)
-        if m := TICKER_BULLET.match(line := "• " + " ".join(words)):
+        # Most items hold their four words in the first 250 characters: a fifth word there
+        # shows the fourth is whole. Else read the full reach.
+        words = _first_words(region, at + 1, min(len(region), at + 250), 5)
+        if len(words) < 5:
+            words = _first_words(region, at + 1, min(len(region), at + TICKER_ITEM), 4)
+        if m := TICKER_BULLET.match(line := "• " + " ".join(words[:4])):
             quote = Quote(m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]))
             found.append((at, line, quote))
     return [(line, quote) for _, line, quote in sorted(found)]
@@ -139,9 +143,16 @@ def _title_tag(page: bytes, stop: int, text: Decoder) -> str | None:
     return title or None
 
 
+_WIB_STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+
+
 def _parse_wib(value: str | None) -> datetime | None:
+    if not value:
+        return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=WIB) if value else None
+        if _WIB_STAMP.fullmatch(value):  # the usual form: fromisoformat reads it at a tenth of strptime's cost
+            return datetime.fromisoformat(value).replace(tzinfo=WIB)
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=WIB)
     except ValueError:
         return None
 
