@@ -307,7 +307,8 @@ def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
     links = tree.css(S.TAG_LINKS)
     if not links:
         return []
-    within = [inside(a, body) for a in links]
+    inner_ids = {a.mem_id for a in body.css(S.TAG_LINKS)}  # one query, not a climb per link
+    within = [a.mem_id in inner_ids for a in links]
     chosen = None
     if not all(within):
         order = page_order(tree, [body] + [a for a, inner in zip(links, within) if not inner])
