@@ -60,17 +60,17 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     stretch = flatten_deep(data[window.start:window.end])
     encoding, text = (known, _utf8) if known else stretch_decoder(data, stretch)
     tree = LexborHTMLParser(stretch if text is _utf8 else text(stretch))
-    body = first(tree, S.BODY)
+    body = first(tree, S.BODY, stretch)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
     head = head_metadata(data, head_end if head_end > 0 else window.start, text)
     blocks = [Block(line, "ticker", {"quote": quote})
               for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
-    doc = Document(blocks + _page_blocks(tree, body), form="html", url=head.get("url") or url)
+    doc = Document(blocks + _page_blocks(tree, body, stretch), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
     doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
-    doc.meta.category = category(tree)
+    doc.meta.category = category(tree, stretch)
     doc.info["encoding"] = encoding
     return _with_head(doc, head)
 
@@ -82,11 +82,11 @@ def _with_head(doc: Document, head: dict) -> Document:
     return doc
 
 
-def _page_blocks(tree: LexborHTMLParser, body) -> list[Block]:
+def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
     """Title, date, caption and author as blocks in page order, then the body."""
     found = []
     for selectors, role in _ROLES:
-        el = first(tree, selectors)
+        el = first(tree, selectors, source)
         if el is None or inside(el, body) or not (text := block_text(all_text(el))):
             continue
         if role == "date" and not DATE_LINE.match(text):

@@ -7,6 +7,8 @@ page's to choose, and lexbor, unlike libxml2, reads any depth.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -42,12 +44,30 @@ def block_text(text: str) -> str:
     return collapse(visible(text))
 
 
-def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
-    """The first element (in page order) the first matching selector finds."""
+def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], source: bytes | None = None) -> LexborNode | None:
+    """The first element (in page order) the first matching selector finds. With `source`
+    (the markup parsed), a selector whose literal (a quoted value, a class name) is not in
+    it is not run: most selectors miss on most pages, and a miss is a bytes search."""
     for selector in selectors:
+        needle = _literal(selector)
+        if source is not None and needle and needle not in source:
+            continue
         if (found := tree.css_first(selector)) is not None:
             return found
     return None
+
+
+_LITERAL = re.compile(r"""["']([^"']+)["']|\.([\w-]+)""")
+
+
+@lru_cache(maxsize=None)
+def _literal(selector: str) -> bytes | None:
+    """A string every element the selector matches holds in its markup, if the selector is
+    a single one (no `,` list) with a quoted attribute value or a class name."""
+    if "," in selector:
+        return None
+    m = _LITERAL.search(selector)
+    return (m.group(1) or m.group(2)).encode() if m else None
 
 
 def all_text(el: LexborNode) -> str:
@@ -336,9 +356,9 @@ def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int
     return order
 
 
-def category(tree: LexborHTMLParser) -> str | None:
+def category(tree: LexborHTMLParser, source: bytes | None = None) -> str | None:
     """The last breadcrumb name that is not the site itself."""
-    crumb = first(tree, S.BREADCRUMB)
+    crumb = first(tree, S.BREADCRUMB, source)
     if crumb is None:
         return None
     names = [block_text(all_text(a)) for a in crumb.css("a")]
