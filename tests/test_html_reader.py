@@ -133,3 +133,15 @@ def laid_out(draw: st.DrawFn) -> tuple[str, list[str]]:
 def test_generated_paragraphs_come_out_one_for_one(case: tuple[str, list[str]]) -> None:
     markup, expected = case
     assert clean(with_body(markup)).paragraphs == FIRST + expected
+
+
+def test_an_unknown_page_too_deep_for_libxml2_is_read_from_lexbor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If markup ever reached libxml2 deeper than it reads (the flattening off here), the
+    page would be read from lexbor's tree, and say so, rather than lose what follows."""
+    from kontan_clean.readers import html_depth
+
+    monkeypatch.setattr(html_depth, "MAX_DEPTH", 10**9)
+    page = "<html><body>" + "<div>" * 3000 + "<p>Teks di dasar sarang yang dalam sekali.</p>" + "</div>" * 3000 + "</body></html>"
+    article = clean(page)
+    assert article.paragraphs == ["Teks di dasar sarang yang dalam sekali."]
+    assert article.extractor == "lexbor_text" and any("deeper than libxml2" in w for w in article.warnings)

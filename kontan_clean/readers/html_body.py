@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -130,7 +130,8 @@ class _Leaf:
     __slots__ = ("tag", "parts", "breaks", "links")
 
     def __init__(self, tag: str) -> None:
-        self.tag, self.parts, self.breaks = tag, [], 0
+        self.tag, self.breaks = tag, 0
+        self.parts: list[str] = []
         self.links: list[tuple[int, LexborNode]] = []
 
 
@@ -144,7 +145,7 @@ def walk(container: LexborNode, out: list[Block]) -> None:
     loose: list[str] = []
     nodes = container.traverse(include_text=True)
     next(nodes)  # the container itself
-    stack: list[tuple[int | None, int, object]] = [(None, _CONTAINER, None)]
+    stack: list[tuple[int | None, int, Any]] = [(None, _CONTAINER, None)]
     for node in nodes:
         nid = node.mem_id
         while stack[-1][0] == nid:

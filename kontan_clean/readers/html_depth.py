@@ -64,9 +64,9 @@ def flatten_deep(html: bytes) -> bytes:
             cut.append(span)
     if not cut:
         return html
-    pieces, at = [], 0
-    for start, end in cut:
-        pieces.append(html[at:start])
-        at = end
-    pieces.append(html[at:])
+    pieces, kept_from = [], 0
+    for cut_start, cut_end in cut:
+        pieces.append(html[kept_from:cut_start])
+        kept_from = cut_end
+    pieces.append(html[kept_from:])
     return b"".join(pieces)
