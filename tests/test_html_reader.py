@@ -138,10 +138,19 @@ def test_generated_paragraphs_come_out_one_for_one(case: tuple[str, list[str]]) 
 def test_an_unknown_page_too_deep_for_libxml2_is_read_from_lexbor(monkeypatch: pytest.MonkeyPatch) -> None:
     """If markup ever reached libxml2 deeper than it reads (the flattening off here), the
     page would be read from lexbor's tree, and say so, rather than lose what follows."""
-    from kontan_clean.readers import html_depth
+    from kontan_clean.readers import html_limits
 
-    monkeypatch.setattr(html_depth, "MAX_DEPTH", 10**9)
+    monkeypatch.setattr(html_limits, "MAX_DEPTH", 10**9)
     page = "<html><body>" + "<div>" * 3000 + "<p>Teks di dasar sarang yang dalam sekali.</p>" + "</div>" * 3000 + "</body></html>"
     article = clean(page)
     assert article.paragraphs == ["Teks di dasar sarang yang dalam sekali."]
     assert article.extractor == "lexbor_text" and any("deeper than libxml2" in w for w in article.warnings)
+
+
+def test_a_tag_with_a_flood_of_attributes_keeps_the_article() -> None:
+    """140,000 attributes on one tag in the body: lexbor and libxml2 compare each with the
+    ones before it (a minute for this page). The tag loses its attributes, the article
+    keeps every paragraph."""
+    flood = "<p " + " ".join(f"a{i}" for i in range(140_000)) + ">Harga emas naik hari ini.</p>"
+    article = clean(with_body(flood + "<p>Harga perak turun hari ini.</p>"))
+    assert article.paragraphs == FIRST + ["Harga emas naik hari ini.", "Harga perak turun hari ini."]

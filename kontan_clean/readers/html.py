@@ -23,7 +23,7 @@ from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import decode, stretch_decoder
-from .html_depth import flatten_deep
+from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
 from .html_window import Window, find_window
@@ -57,7 +57,7 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     window = find_window(data, max(head_end, 0))
     if window is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)
-    stretch = flatten_deep(data[window.start:window.end])
+    stretch = bounded(data[window.start:window.end])
     encoding, text = (known, _utf8) if known else stretch_decoder(data, stretch)
     tree = LexborHTMLParser(stretch if text is _utf8 else text(stretch))
     body = first(tree, S.BODY, stretch)
@@ -105,7 +105,7 @@ def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int,
     where the head metadata ends)."""
     from .fallback import parse_whole, read_deep_markup, read_with_trafilatura
 
-    flat = flatten_deep(data)
+    flat = bounded(data)
     if isinstance(content, str) and flat is data:
         page, encoding = content, "str"
     elif known:

@@ -1,10 +1,13 @@
-"""Markup nested deeper than any page needs, flattened before a parser sees it.
+"""Markup no page needs, made harmless before a parser sees it: nesting thousands deep, and
+tags with thousands of attributes.
 
 lexbor reads any depth, but its time grows faster than the square of the nesting (40,000
 nested `<div>`s: 7 s), and libxml2 stops reading at 2048 levels, losing the rest of the
 page. Real pages nest a few dozen levels. So tags below `MAX_DEPTH` open elements are
 dropped, their text kept in place: the text of a 100,000-deep nest survives, only its
-boxes go.
+boxes go. Both parsers check each attribute of a tag against the ones before it, so a tag
+with 140,000 attributes takes lexbor a minute; a tag with more than `MAX_ATTRIBUTES` keeps
+its name and loses its attributes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,34 @@ _SKIP_END = {b"<!--": re.compile(rb"-->"), b"<script": re.compile(rb"</script\s*
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 # Elements a new one of the same name closes (`<p>a<p>b` is two paragraphs, not a nest).
 _SELF_CLOSING = frozenset(b"p li dt dd option tr td th".split())
+
+
+MAX_ATTRIBUTES = 1_000
+"""Attributes (whitespace-separated words) a tag may hold before they are all dropped."""
+_LONG_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9:-]*+)([^<>]{4000,}+)>")
+_SMALL = 32_000
+"""Below this many bytes even the worst tag costs a parser little: no scan for long tags."""
+
+
+def bounded(html: bytes) -> bytes:
+    """`html` with deep nesting flattened and attribute floods dropped; `html` itself (the
+    same object) when it has neither, which most pages show at once."""
+    return flatten_deep(_fewer_attributes(html) if len(html) > _SMALL else html)
+
+
+def _fewer_attributes(html: bytes) -> bytes:
+    """Tags with more than `MAX_ATTRIBUTES` attributes reduced to their name. One scan (a
+    tag shorter than 4,000 bytes cannot hold that many); a long tag of few words, such as
+    an image with its data inline, is left alone."""
+    pieces, kept_from = [], 0
+    for m in _LONG_TAG.finditer(html):
+        if m.group(2).count(b" ") + m.group(2).count(b"\n") > MAX_ATTRIBUTES and len(m.group(2).split()) > MAX_ATTRIBUTES:
+            pieces += [html[kept_from:m.start()], b"<" + m.group(1) + b">"]
+            kept_from = m.end()
+    if not pieces:
+        return html
+    pieces.append(html[kept_from:])
+    return b"".join(pieces)
 
 
 def flatten_deep(html: bytes) -> bytes:
