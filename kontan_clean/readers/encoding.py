@@ -59,10 +59,10 @@ def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], 
     page's first 200 KB. Stretches are cut at arbitrary bytes, so the decoder replaces a
     split character instead of failing."""
     if sample.isascii():
-        return "utf-8", _utf8
+        return "utf-8", utf8
     try:
         sample.decode("utf-8")
-        return "utf-8", _utf8
+        return "utf-8", utf8
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
@@ -81,5 +81,7 @@ def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], 
     return name, lambda b: b.decode(name, "replace")
 
 
-def _utf8(data: bytes) -> str:
+def utf8(data: bytes) -> str:
+    """`data` as UTF-8, a character cut at either end replaced (the page's stretches are cut
+    at arbitrary bytes)."""
     return data.decode("utf-8", "replace")

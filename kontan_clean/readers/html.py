@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
-from .encoding import decode, stretch_decoder
+from .encoding import decode, stretch_decoder, utf8
 from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
@@ -30,10 +30,6 @@ from .html_window import Window, find_window
 
 _HEAD_END = b"</head>"
 _ROLES = ((S.TITLE, "title"), (S.DATE, "date"), (S.CAPTION, "caption"), (S.AUTHOR, "byline"))
-
-
-def _utf8(data: bytes) -> str:
-    return data.decode("utf-8", "replace")
 
 
 def as_bytes(content: str | bytes) -> tuple[bytes, str | None]:
@@ -58,8 +54,8 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     if window is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)
     stretch = bounded(data[window.start:window.end])
-    encoding, text = (known, _utf8) if known else stretch_decoder(data, stretch)
-    tree = LexborHTMLParser(stretch if text is _utf8 else text(stretch))
+    encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
+    tree = LexborHTMLParser(stretch if text is utf8 else text(stretch))  # lexbor reads bytes as UTF-8
     body = first(tree, S.BODY, stretch)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
@@ -113,7 +109,7 @@ def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int,
     else:
         page, encoding = decode(flat)
     page = page.replace("\x00", "") if "\x00" in page else page
-    head = head_metadata(data, stop, _utf8 if known else _decoder(encoding))
+    head = head_metadata(data, stop, utf8 if known else _decoder(encoding))
     root = parse_whole(page)
     target = head.get("url") or url
     doc = read_with_trafilatura(root, target) if root is not None else read_deep_markup(page, target)
