@@ -119,11 +119,6 @@ def _children(el: LexborNode) -> Iterator[LexborNode]:
     return el.iter(include_text=True)
 
 
-# What the walk is inside of: a container of blocks, a leaf (one paragraph), inline text of
-# the loose text around blocks, or a subtree whose text is not read.
-_CONTAINER, _LEAF, _INLINE, _SKIP = range(4)
-
-
 class _Leaf:
     """A paragraph being read: its text pieces, `<br>`s so far, and its links by line."""
 
@@ -138,79 +133,91 @@ class _Leaf:
 def walk(container: LexborNode, out: list[Block]) -> None:
     """Blocks for the children of a block-level element, in document order.
 
-    One pass over lexbor's pre-order traversal (a C iterator) rather than a Python
-    recursion or a stack of child iterators: each node is seen once. A subtree ends where
-    the node after it begins (its next sibling, else where its parent ends), so the stack
-    holds (end node id, what the subtree is, its state)."""
+    Containers of blocks are walked child by child (a stack of iterators, not recursion);
+    a junk element is read in one C call and never walked; a paragraph, or inline text
+    between blocks, is read in one pass over lexbor's traversal of it (a C iterator)."""
     loose: list[str] = []
-    nodes = container.traverse(include_text=True)
-    next(nodes)  # the container itself
-    stack: list[tuple[int | None, int, Any]] = [(None, _CONTAINER, None)]
-    for node in nodes:
-        nid = node.mem_id
-        while stack[-1][0] == nid:
-            _finish(stack.pop(), loose, out)
-        _, mode, state = stack[-1]
+    stack = [_children(container)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            _flush(loose, out)
+            continue
         tag = node.tag
         if tag == _TEXT:
-            if mode == _LEAF:
-                state.parts.append(node.text_content)
-            elif mode != _SKIP:
-                loose.append(node.text_content)
+            loose.append(node.text_content)
             continue
         if tag[0] == "-":  # a comment
-            continue
-        if mode == _SKIP:
-            if state is not None and tag == "a":  # a link inside a script or ad still marks the paragraph
-                state.links.append((state.breaks, node))
-            continue
-        if mode != _CONTAINER:  # inside a paragraph or inline text: only scripts, ads and breaks matter
-            if tag == "br":
-                (state.parts if mode == _LEAF else loose).append(_BREAK)
-                if mode == _LEAF:
-                    state.breaks += 1
-            elif tag in S.JUNK_TAGS:
-                stack.append((_end(node, stack), _SKIP, state if mode == _LEAF else None))
-            elif tag == "a" and mode == _LEAF:
-                state.links.append((state.breaks, node))
             continue
         if (why := _junk_reason(tag, node.attributes)) is not None:
             _flush(loose, out)
             out.append(Block(block_text(all_text(node)) if tag not in ("script", "style") else "", "junk", {"junk": why}))
-            stack.append((_end(node, stack), _SKIP, None))
         elif tag in LEAF_TAGS:
             _flush(loose, out)
             if tag == "tr":
                 _row(node, out)
-                stack.append((_end(node, stack), _SKIP, None))
             else:
-                stack.append((_end(node, stack), _LEAF, _Leaf(tag)))
+                leaf = _Leaf(tag)
+                _read_inline(node, leaf.parts, leaf)
+                _leaf(leaf, out)
         elif tag in CONTAINER_TAGS and _has_blocks(node):
             _flush(loose, out)
-            stack.append((_end(node, stack), _CONTAINER, None))
+            stack.append(_children(node))
         elif tag == "br":
             loose.append(_BREAK)
         elif tag in PARAGRAPH_TAGS:  # a paragraph of its own: flushed before and after
             _flush(loose, out)
-            stack.append((_end(node, stack), _INLINE, True))
+            _read_inline(node, loose, None)
+            _flush(loose, out)
         else:
-            stack.append((_end(node, stack), _INLINE, False))
-    while stack:
-        _finish(stack.pop(), loose, out)
+            _read_inline(node, loose, None)
 
 
-def _end(node: LexborNode, stack: list) -> int | None:
-    """The id of the node the traversal reaches after `node`'s subtree."""
-    after = node.next
-    return after.mem_id if after is not None else stack[-1][0]
+_READING = -1
+"""`skip_to` while no junk subtree is being skipped (a node id is never negative)."""
 
 
-def _finish(entry: tuple, loose: list[str], out: list[Block]) -> None:
-    _, mode, state = entry
-    if mode == _CONTAINER or (mode == _INLINE and state):
-        _flush(loose, out)
-    elif mode == _LEAF:
-        _leaf(state, out)
+def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
+    """Append the text below `el` to `parts`: scripts and other junk tags skipped, `<br>`
+    as a break. For a paragraph (`leaf`), note each link with the line it stands on, those
+    inside skipped junk included (a promo link inside an ad still marks the paragraph)."""
+    nodes = el.traverse(include_text=True)
+    next(nodes)  # `el` itself
+    skip_to: int | None = _READING  # None: skip to the end
+    for node in nodes:
+        if skip_to != _READING:
+            if skip_to is None or node.mem_id != skip_to:
+                if leaf is not None and node.tag == "a":
+                    leaf.links.append((leaf.breaks, node))
+                continue
+            skip_to = _READING
+        tag = node.tag
+        if tag == _TEXT:
+            parts.append(node.text_content)
+        elif tag == "br":
+            parts.append(_BREAK)
+            if leaf is not None:
+                leaf.breaks += 1
+        elif tag[0] == "-":
+            continue
+        elif tag in S.JUNK_TAGS:
+            skip_to = _after(node, el)
+        elif tag == "a" and leaf is not None:
+            leaf.links.append((leaf.breaks, node))
+
+
+def _after(node: LexborNode, root: LexborNode) -> int | None:
+    """The id of the node a traversal of `root` reaches after `node`'s subtree; None when
+    that subtree runs to the end of `root`'s."""
+    root_id = root.mem_id
+    while node.mem_id != root_id:
+        if (after := node.next) is not None:
+            return after.mem_id
+        if (parent := node.parent) is None:
+            return None
+        node = parent
+    return None
 
 
 def _has_blocks(el: LexborNode) -> bool:
