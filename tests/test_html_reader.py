@@ -154,3 +154,13 @@ def test_a_tag_with_a_flood_of_attributes_keeps_the_article() -> None:
     flood = "<p " + " ".join(f"a{i}" for i in range(140_000)) + ">Harga emas naik hari ini.</p>"
     article = clean(with_body(flood + "<p>Harga perak turun hari ini.</p>"))
     assert article.paragraphs == FIRST + ["Harga emas naik hari ini.", "Harga perak turun hari ini."]
+
+
+def test_a_windows_1252_head_around_an_ascii_article_is_decoded_as_such() -> None:
+    """The encoding is decided from the article's stretch; a head in the declared
+    windows-1252 around an article that is all ASCII still reads right."""
+    page = ('<html><head><meta charset="windows-1252"><meta property="og:title" content="\u201cEmas\u201d Naik Lagi">'
+            '</head><body><div itemprop="articleBody"><p>KONTAN.CO.ID - JAKARTA. Harga emas naik lagi hari ini '
+            'di pasar spot, didorong pelemahan dolar.</p><p>Harga perak ikut naik tipis pada perdagangan pagi.</p>'
+            '</div></body></html>').encode("cp1252")
+    assert clean(page).title == "\u201cEmas\u201d Naik Lagi"

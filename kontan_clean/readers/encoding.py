@@ -57,12 +57,12 @@ def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], 
     stretch) so that the page itself is never decoded whole: UTF-8 when the sample is valid
     UTF-8, else the declared charset if the sample decodes with it, else detection over the
     page's first 200 KB. Stretches are cut at arbitrary bytes, so the decoder replaces a
-    split character instead of failing."""
+    split character instead of failing (see `Utf8Stretches` for the UTF-8 case)."""
     if sample.isascii():
-        return "utf-8", utf8
+        return "utf-8", Utf8Stretches(data)
     try:
         sample.decode("utf-8")
-        return "utf-8", utf8
+        return "utf-8", Utf8Stretches(data)
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
@@ -79,6 +79,26 @@ def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], 
         raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
     name = best.encoding
     return name, lambda b: b.decode(name, "replace")
+
+
+class Utf8Stretches:
+    """The decoder for stretches of a page whose article is UTF-8 (or ASCII). A stretch that
+    is not valid UTF-8, such as a head written in the declared single-byte charset around an
+    all-ASCII article, is decoded with the declared charset, else windows-1252; a character
+    cut at a stretch's end is dropped."""
+
+    def __init__(self, page: bytes) -> None:
+        self.page = page
+        self.other: str | None = None
+
+    def __call__(self, data: bytes) -> str:
+        try:
+            return codecs.utf_8_decode(data, "strict", False)[0]  # final=False: a cut tail is no error
+        except UnicodeDecodeError:
+            if self.other is None:
+                declared = declared_charset(self.page)
+                self.other = declared if declared and declared != "utf-8" else "cp1252"
+            return data.decode(self.other, "replace")
 
 
 def utf8(data: bytes) -> str:

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
-from .encoding import decode, stretch_decoder, utf8
+from .encoding import Utf8Stretches, decode, stretch_decoder, utf8
 from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
@@ -55,7 +55,8 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
         return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)
     stretch = bounded(data[window.start:window.end])
     encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
-    tree = LexborHTMLParser(stretch if text is utf8 else text(stretch))  # lexbor reads bytes as UTF-8
+    # lexbor reads bytes as UTF-8: hand it the bytes when they are
+    tree = LexborHTMLParser(stretch if text is utf8 or isinstance(text, Utf8Stretches) else text(stretch))
     body = first(tree, S.BODY, stretch)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
