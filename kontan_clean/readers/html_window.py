@@ -22,9 +22,9 @@ _BODY_MARKS = (b'itemprop="articleBody"', b"itemprop='articleBody'", b"tmpt-desk
 # What stands just above the body: breadcrumb, AMP lead, title, date, photo.
 # `<h1`/`<H1` as one pattern: a short needle is a slow `find`, and this saves one of two.
 _HEAD_MARKS = (b"breadcumb", b"img-detail-desk", b"amp-lead", re.compile(rb"<[hH]1"))
-# After `kontan.co.id/tag/`, lower-cased: the rest of the URL, the tag, the link text. Bounded,
-# so that no start position scans far.
-_TAG_LINK_REST = re.compile(rb"""[^"'>]{0,300}+["'][^>]{0,300}+>[^<]{0,300}+</a>""")
+# What follows `kontan.co.id/tag/` (the look-behind: no other position is tried) in the
+# lower-cased tail: the rest of the URL, the tag, the link text, each bounded.
+_TAG_LINK_REST = re.compile(rb"""(?<=kontan\.co\.id/tag/)[^"'>]{0,300}+["'][^>]{0,300}+>[^<]{0,300}+</a>""")
 _TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose content is raw text to the HTML parser: left open, they swallow the rest.
 _RAW_OPEN = re.compile(rb"<(script|style|textarea|title|xmp|noscript)\b|<!--", re.IGNORECASE)
