@@ -1,8 +1,8 @@
 """The article's elements (a lexbor tree) into blocks: body paragraphs in order, junk nodes
 marked, promo links noted; and what sits around the body (pagination, tags, breadcrumb).
 
-One walk over the body, with explicit stacks rather than recursion: nesting depth is the
-page's to choose, and lexbor, unlike libxml2, reads any depth.
+One walk over the body, with explicit stacks and lexbor's own traversal rather than
+recursion: nesting depth is the page's to choose (`html_limits` caps what parsers see).
 """
 
 from __future__ import annotations
@@ -240,22 +240,11 @@ def _flush(loose: list[str], out: list[Block]) -> None:
 
 
 def _visible_text(el: LexborNode) -> str:
-    """Text of an element without what junk elements inside it (scripts, ads) hold."""
+    """Text of an element without what junk elements inside it (scripts, ads) hold, a
+    `<br>` read as a space."""
     parts: list[str] = []
-    stack = [_children(el)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        tag = node.tag
-        if tag == _TEXT:
-            parts.append(node.text_content)
-        elif tag == "br":
-            parts.append(" ")
-        elif tag[0] != "-" and tag not in S.JUNK_TAGS:
-            stack.append(_children(node))
-    return "".join(parts)
+    _read_inline(el, parts, None)
+    return "".join(parts).replace(_BREAK, " ")
 
 
 def _row(el: LexborNode, out: list[Block]) -> None:
