@@ -164,3 +164,12 @@ def test_a_windows_1252_head_around_an_ascii_article_is_decoded_as_such() -> Non
             'di pasar spot, didorong pelemahan dolar.</p><p>Harga perak ikut naik tipis pada perdagangan pagi.</p>'
             '</div></body></html>').encode("cp1252")
     assert clean(page).title == "\u201cEmas\u201d Naik Lagi"
+
+
+def test_a_table_row_is_one_paragraph_of_its_cells() -> None:
+    """A row reads as its cells' text, one space between: an ad cell and a script inside a
+    cell are left out."""
+    table = ("<table><tbody><tr><td>Bank</td><td>Laba bersih</td><td class='ads'>iklan</td></tr>"
+             "<tr><td>BNST</td><td>Rp 4,12 triliun<script>var x = 1;</script></td><td></td></tr></tbody></table>")
+    got = clean(with_body("<p>Harga emas naik hari ini.</p>" + table)).paragraphs
+    assert got == FIRST + ["Harga emas naik hari ini.", "Bank Laba bersih", "BNST Rp 4,12 triliun"]
