@@ -57,17 +57,18 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
     # lexbor reads bytes as UTF-8: hand it the bytes when they are
     tree = LexborHTMLParser(stretch if text is utf8 or isinstance(text, Utf8Stretches) else text(stretch))
-    body = first(tree, S.BODY, stretch)
+    lowered = stretch.lower()  # what the selectors' gates search (html_body.first)
+    body = first(tree, S.BODY, lowered)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
     head = head_metadata(data, head_end if head_end > 0 else window.start, text)
     blocks = [Block(line, "ticker", {"quote": quote})
               for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
-    doc = Document(blocks + _page_blocks(tree, body, stretch), form="html", url=head.get("url") or url)
+    doc = Document(blocks + _page_blocks(tree, body, lowered), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
     doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
-    doc.meta.category = category(tree, stretch)
+    doc.meta.category = category(tree, lowered)
     doc.info["encoding"] = encoding
     return _with_head(doc, head)
 
@@ -80,7 +81,8 @@ def _with_head(doc: Document, head: dict) -> Document:
 
 
 def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
-    """Title, date, caption and author as blocks in page order, then the body."""
+    """Title, date, caption and author as blocks in page order, then the body (`source`:
+    the lower-cased markup, for the selectors' gates)."""
     found = []
     for selectors, role in _ROLES:
         el = first(tree, selectors, source)

@@ -46,28 +46,34 @@ def block_text(text: str) -> str:
 
 def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], source: bytes | None = None) -> LexborNode | None:
     """The first element (in page order) the first matching selector finds. With `source`
-    (the markup parsed), a selector whose literal (a quoted value, a class name) is not in
-    it is not run: most selectors miss on most pages, and a miss is a bytes search."""
+    (the markup parsed, lower-cased), a selector whose every alternative needs a string the
+    markup lacks (a tag name, a quoted value, a class name) is not run: most selectors miss
+    on most pages, and a miss is then a bytes search instead of a tree search."""
     for selector in selectors:
-        needle = _literal(selector)
-        if source is not None and needle and needle not in source:
+        if source is not None and not any(all(n in source for n in needles) for needles in _needles(selector)):
             continue
         if (found := tree.css_first(selector)) is not None:
             return found
     return None
 
 
-_LITERAL = re.compile(r"""["']([^"']+)["']|\.([\w-]+)""")
+_NOT = re.compile(r":not\([^)]*\)")
+_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_VALUE = re.compile(r"""["']([^"']+)["']|\.([\w-]+)""")
 
 
 @lru_cache(maxsize=None)
-def _literal(selector: str) -> bytes | None:
-    """A string every element the selector matches holds in its markup, if the selector is
-    a single one (no `,` list) with a quoted attribute value or a class name."""
-    if "," in selector:
-        return None
-    m = _LITERAL.search(selector)
-    return (m.group(1) or m.group(2)).encode() if m else None
+def _needles(selector: str) -> tuple[tuple[bytes, ...], ...]:
+    """For each alternative of `selector`, lower-cased strings an element it matches shows
+    in its markup: `<tag` for each tag name, each quoted value and class name. Sound for the
+    selectors of site/selectors.py: no tag they name is one the parser adds on its own."""
+    out = []
+    for alternative in selector.split(","):
+        plain = _NOT.sub("", alternative.strip())
+        needles = [b"<" + t.lower().encode() for t in _TAG.findall(plain)]
+        needles += [(m.group(1) or m.group(2)).lower().encode() for m in _VALUE.finditer(plain)]
+        out.append(tuple(needles))
+    return tuple(out)
 
 
 def all_text(el: LexborNode) -> str:
@@ -354,7 +360,7 @@ def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int
 
 
 def category(tree: LexborHTMLParser, source: bytes | None = None) -> str | None:
-    """The last breadcrumb name that is not the site itself."""
+    """The last breadcrumb name that is not the site itself (`source`: as for `first`)."""
     crumb = first(tree, S.BREADCRUMB, source)
     if crumb is None:
         return None
