@@ -23,6 +23,7 @@ from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import Utf8Stretches, decode, stretch_decoder, utf8
+from .text import visible
 from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
@@ -111,7 +112,7 @@ def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int,
         page, encoding = flat.decode("utf-8", "replace"), known
     else:
         page, encoding = decode(flat)
-    page = page.replace("\x00", "") if "\x00" in page else page
+    page = visible(page)  # libxml2 turns control characters into U+FFFD, which trafilatura keeps
     head = head_metadata(data, stop, utf8 if known else _decoder(encoding))
     root = parse_whole(page)
     target = head.get("url") or url
