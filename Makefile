@@ -11,10 +11,9 @@ test:
 	$(PYTHON) -m pytest
 
 bench:
-	mkdir -p .benchmarks
-	$(PYTHON) -m pytest benchmarks -q --benchmark-enable --benchmark-only --benchmark-json=.benchmarks/latest.json \
-		--benchmark-columns=median,iqr,rounds --benchmark-sort=name $(BENCH_ARGS)
-	$(PYTHON) benchmarks/report.py .benchmarks/latest.json
+	# Peak memory in a fresh process of its own (VmHWM), then every ratio, interleaved on CPU time.
+	$(PYTHON) benchmarks/peak_memory.py --json .benchmarks/memory.json
+	$(PYTHON) benchmarks/speed.py --memory .benchmarks/memory.json --json .benchmarks/speed.json $(BENCH_ARGS)
 
 quality:
 	$(PYTHON) benchmarks/quality.py

@@ -13,6 +13,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import table  # noqa: E402  (one table printer for every benchmark report)
+
 DEFAULT = Path(".benchmarks/latest.json")
 TARGETS = {
     "clean / lxml parse": ("<=", 1.5),
@@ -105,16 +108,6 @@ def summary(groups: dict) -> list[list[str]]:
         else:
             rows.append([name, f"{op} {target:g}", "-", "-", "not measured"])
     return rows
-
-
-def table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
-    """An aligned plain-text table, or a GitHub Markdown one."""
-    if markdown:
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join([fmt.format(*header), fmt.format(*("-" * w for w in widths))] + [fmt.format(*r) for r in rows])
 
 
 def main(argv: list[str]) -> int:

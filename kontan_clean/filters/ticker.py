@@ -20,11 +20,11 @@ class Ticker(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live():
-            m = TICKER_BULLET.match(block.text) if block.text[:1] in BULLETS else None
-            if not m:
-                continue
-            doc.market.append(Quote(
-                m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]),
-            ))
+            if (quote := block.attrs.get("quote")) is None:  # the HTML reader parsed it already
+                m = TICKER_BULLET.match(block.text) if block.text[:1] in BULLETS else None
+                if not m:
+                    continue
+                quote = Quote(m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]))
+            doc.market.append(quote)
             doc.drop(block, self.name, "market ticker banner")
             doc.flags.add("desktop")

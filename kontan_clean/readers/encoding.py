@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Callable
 
 from ..errors import DecodeError
 
@@ -49,3 +50,58 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
     return data.decode(best.encoding, "replace"), best.encoding
+
+
+def stretch_decoder(data: bytes, sample: bytes) -> tuple[str, Callable[[bytes], str]]:
+    """(encoding, a decoder for stretches of `data`), decided from `sample` (the article's
+    stretch) so that the page itself is never decoded whole: UTF-8 when the sample is valid
+    UTF-8, else the declared charset if the sample decodes with it, else detection over the
+    page's first 200 KB. Stretches are cut at arbitrary bytes, so the decoder replaces a
+    split character instead of failing (see `Utf8Stretches` for the UTF-8 case)."""
+    if sample.isascii():
+        return "utf-8", Utf8Stretches(data)
+    try:
+        sample.decode("utf-8")
+        return "utf-8", Utf8Stretches(data)
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            sample.decode(declared)
+            return declared, lambda b: b.decode(declared, "replace")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
+    name = best.encoding
+    return name, lambda b: b.decode(name, "replace")
+
+
+class Utf8Stretches:
+    """The decoder for stretches of a page whose article is UTF-8 (or ASCII). A stretch that
+    is not valid UTF-8, such as a head written in the declared single-byte charset around an
+    all-ASCII article, is decoded with the declared charset, else windows-1252; a character
+    cut at a stretch's end is dropped."""
+
+    def __init__(self, page: bytes) -> None:
+        self.page = page
+        self.other: str | None = None
+
+    def __call__(self, data: bytes) -> str:
+        try:
+            return codecs.utf_8_decode(data, "strict", False)[0]  # final=False: a cut tail is no error
+        except UnicodeDecodeError:
+            if self.other is None:
+                declared = declared_charset(self.page)
+                self.other = declared if declared and declared != "utf-8" else "cp1252"
+            return data.decode(self.other, "replace")
+
+
+def utf8(data: bytes) -> str:
+    """`data` as UTF-8, a character cut at either end replaced (the page's stretches are cut
+    at arbitrary bytes)."""
+    return data.decode("utf-8", "replace")

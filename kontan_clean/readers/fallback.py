@@ -1,14 +1,13 @@
-"""Pages the HTML reader cannot read itself: an unknown layout goes to trafilatura, markup too
-deep for libxml2 has its tags stripped. The text filters then clean the text, and the
+"""Pages the HTML reader cannot read itself: an unknown layout goes to trafilatura; one that
+also nests too deep for libxml2 is read from lexbor's tree. The text filters then clean the text, and the
 document says what happened and why."""
 
 from __future__ import annotations
 
-import html as htmllib
-import re
-
+import lxml.html
 from lxml import etree
 
+from ..errors import NoArticleError
 from ..model import Document
 from .text import read_text
 
@@ -31,31 +30,38 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     return doc
 
 
-_INVISIBLE_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|tr|br|blockquote|section|article|table|ul|ol)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
-DEEP_REASON = "markup nested deeper than libxml2 reads (2048 levels): read as text with the tags stripped"
+# huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
+# rest of a page.
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
+DEEP_REASON = ("layout not recognised, and the markup nests deeper than libxml2 reads (2048 levels): "
+               "read as the text of lexbor's tree, one block per paragraph")
 
 
-def read_with_tags_stripped(page: str, url: str | None) -> Document:
-    """A `Document` of the page's text: scripts and styles dropped, block tags as line breaks."""
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _drop_invisible(page)))
-    doc = read_text(htmllib.unescape(text) + "\n", url)
-    doc.form = "html"
-    doc.info["extractor"] = "tag_stripper"
+def parse_whole(page: str) -> etree._Element | None:
+    """An lxml tree of the whole page for trafilatura; None when libxml2 stops reading it
+    (deeper than 2048 levels even with huge_tree); `NoArticleError` when libxml2 finds no
+    document in it at all (`<!DOCTYPE html>` alone, a comment)."""
+    try:
+        root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError) as exc:
+        raise NoArticleError(f"the HTML holds no document ({exc}): pass a whole article page") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        return None  # what follows the limit would be lost
+    return root
+
+
+def read_deep_markup(page: str, url: str | None) -> Document:
+    """A `Document` of the page's paragraphs, read from lexbor's tree (which has no depth
+    limit) the way the reader reads an article body."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from .html_body import walk
+
+    tree = LexborHTMLParser(page)
+    blocks: list = []
+    if tree.body is not None:
+        walk(tree.body, blocks)
+    doc = Document([b for b in blocks if b.kind != "junk"], form="html", url=url)
+    doc.info["extractor"] = "lexbor_text"
     doc.warnings.append(DEEP_REASON)
     return doc
-
-
-def _drop_invisible(page: str) -> str:
-    """The page without scripts, styles, noscript and templates, in one pass (an unclosed
-    one hides the rest of the page, as in a browser)."""
-    kept, pos = [], 0
-    while m := _INVISIBLE_OPEN.search(page, pos):
-        kept.append(page[pos:m.start()])
-        close = re.compile(rf"</{m.group(1)}\s*>", re.IGNORECASE).search(page, m.end())
-        if close is None:
-            return "".join(kept)
-        pos = close.end()
-    kept.append(page[pos:])
-    return "".join(kept)

@@ -4,102 +4,125 @@ The reader removes nothing itself. It finds the article by several signals in or
 (`site.selectors`), emits the ticker, title, date line, caption and byline as blocks in
 page order, then one block per body paragraph. Nodes that are never text (ads, share boxes,
 scripts, pagination) become `junk` blocks that the `html_junk` filter drops and records;
-promo links mark their paragraph so the `promos` filter keeps the link's URL. Only the
-stretch of the page around the article is parsed (`html_window`); a page with no known body
-is parsed whole and handed to trafilatura, and the document says so.
+promo links mark their paragraph so the `promos` filter keeps the link's URL.
+
+What it costs is a fraction of parsing the page: it works on the raw bytes until it knows
+the article's stretch (`html_window`, `bytes.find`), reads the head metadata and ticker by
+byte search (`html_head`), decodes only the stretch, parses only that with lexbor
+(selectolax) and walks it once. A page with no known body is decoded and parsed whole and
+handed to trafilatura, and the document says so.
 """
 
 from __future__ import annotations
 
-import lxml.html
-from lxml import etree
+import codecs
 
-from ..errors import NoArticleError
+from selectolax.lexbor import LexborHTMLParser
+
 from ..model import Block, Document
 from ..site import selectors as S
 from ..site.patterns import DATE_LINE
-from .encoding import decode
-from .html_body import block_text, category, first, inside, pagination, tags, walk
-from .html_head import head_metadata, ticker_lines
-from .html_window import find_window
+from .encoding import Utf8Stretches, decode, stretch_decoder, utf8
+from .text import visible
+from .html_limits import bounded
+from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
+from .html_head import head_metadata, ticker_quotes
+from .html_window import Window, find_window
 
-# huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
-# rest of a page; the walk over the tree is iterative, so deep nesting costs nothing more.
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
-_HEAD_END = "</head>"
-
-
-def to_text(content: str | bytes) -> tuple[str, str]:
-    """(page text, encoding: `str` when it came as text). NULs go here, since libxml2 would
-    turn them into U+FFFD; other invisible characters are dropped per block (`block_text`)."""
-    page, encoding = (content, "str") if isinstance(content, str) else decode(content)
-    return (page.replace("\x00", "") if "\x00" in page else page), encoding
+_HEAD_END = b"</head>"
+_ROLES = ((S.TITLE, "title"), (S.DATE, "date"), (S.CAPTION, "caption"), (S.AUTHOR, "byline"))
 
 
-def parse(page: str) -> etree._Element:
-    """An lxml tree of `page` (or of a stretch of it); `NoArticleError` when libxml2 finds no
-    document in it at all (`<!DOCTYPE html>` alone, a comment)."""
-    try:
-        root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError) as exc:
-        raise NoArticleError(f"the HTML holds no document ({exc}): pass a whole article page") from None
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
-        raise TooDeep  # libxml2 stopped reading: what follows would be lost
-    return root
-
-
-class TooDeep(Exception):
-    """The markup nests deeper than libxml2 will read (2048 levels even with huge_tree)."""
+def as_bytes(content: str | bytes) -> tuple[bytes, str | None]:
+    """(the page as bytes, its encoding when already known: `str` for text input, the BOM's).
+    NULs go here: they are never text, and libxml2 and lexbor would each treat them their way."""
+    if isinstance(content, str):
+        data, known = content.encode("utf-8", "surrogatepass"), "str"
+    elif content.startswith(codecs.BOM_UTF8):
+        data, known = content[len(codecs.BOM_UTF8):], "utf-8-sig"
+    elif content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data, known = content.decode("utf-16", "replace").encode("utf-8", "surrogatepass"), "utf-16"
+    else:
+        data, known = content, None
+    return (data.replace(b"\x00", b"") if b"\x00" in data else data), known
 
 
 def read_html(content: str | bytes, url: str | None = None) -> Document:
     """Read a whole kontan page (desktop, AMP, older layouts) into a `Document`."""
-    page, encoding = to_text(content)
-    try:
-        return _read(page, encoding, url)
-    except TooDeep:
-        from .fallback import read_with_tags_stripped
-
-        doc = read_with_tags_stripped(page, url)
-        doc.info["encoding"] = encoding
-        return doc
-
-
-def _read(page: str, encoding: str, url: str | None) -> Document:
-    head_end = page.find(_HEAD_END)
-    window = find_window(page, max(head_end, 0))
-    head = head_metadata(page, head_end if head_end > 0 else (window.start if window else len(page)))
-    root = parse(page[window.start:window.end]) if window else parse(page)
-    body = first(root, S.BODY)
+    data, known = as_bytes(content)
+    head_end = data.find(_HEAD_END)
+    window = find_window(data, max(head_end, 0))
+    if window is None:
+        return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)
+    stretch = bounded(data[window.start:window.end])
+    encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
+    # lexbor reads bytes as UTF-8: hand it the bytes when they are
+    tree = LexborHTMLParser(stretch if text is utf8 or isinstance(text, Utf8Stretches) else text(stretch))
+    lowered = stretch.lower()  # what the selectors' gates search (html_body.first)
+    body = first(tree, S.BODY, lowered)
     if body is None:
-        from .fallback import read_with_trafilatura
-
-        doc = read_with_trafilatura(root if not window else parse(page), head.get("url") or url)
-    else:
-        lines = ticker_lines(page, max(head_end, 0), window.start if window else len(page))
-        blocks = [Block(line, "ticker") for line in lines]
-        doc = Document(blocks + _page_blocks(root, body), form="html", url=head.get("url") or url)
+        return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
+    head = head_metadata(data, head_end if head_end > 0 else window.start, text)
+    blocks = [Block(line, "ticker", {"quote": quote})
+              for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
+    doc = Document(blocks + _page_blocks(tree, body, lowered), form="html", url=head.get("url") or url)
+    if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
-        doc.meta.tags = tags(body)
-        doc.meta.category = category(root)
+    doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
+    doc.meta.category = category(tree, lowered)
     doc.info["encoding"] = encoding
+    return _with_head(doc, head)
+
+
+def _with_head(doc: Document, head: dict) -> Document:
     doc.meta.title = doc.meta.title or head.get("title")
     doc.meta.published = doc.meta.published or head.get("published")
     doc.warnings.extend(head.get("warnings", ()))
     return doc
 
 
-def _page_blocks(root: etree._Element, body: etree._Element) -> list[Block]:
-    """Title, date, caption and author as blocks in page order, then the body."""
+def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
+    """Title, date, caption and author as blocks in page order, then the body (`source`:
+    the lower-cased markup, for the selectors' gates)."""
     found = []
-    for xpaths, role in ((S.TITLE, "title"), (S.DATE, "date"), (S.CAPTION, "caption"), (S.AUTHOR, "byline")):
-        el = first(root, xpaths)
-        if el is None or inside(el, body) or not (text := block_text(el.text_content())):
+    for selectors, role in _ROLES:
+        el = first(tree, selectors, source)
+        if el is None or inside(el, body) or not (text := block_text(all_text(el))):
             continue
         if role == "date" and not DATE_LINE.match(text):
             continue  # a wrong guess would leak into the body
         found.append((el, Block(text, el.tag, {"role": role})))
-    found.sort(key=lambda pair: pair[0].sourceline or 0)  # page order; stable for one-line pages
+    if len(found) > 1:
+        order = page_order(tree, [el for el, _ in found])
+        found.sort(key=lambda pair: order[pair[0].mem_id])
     blocks = [b for _, b in found]
     walk(body, blocks)
     return blocks
+
+
+def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int, url: str | None) -> Document:
+    """A page with no kontan body: decoded and parsed whole, read by trafilatura (`stop`:
+    where the head metadata ends)."""
+    from .fallback import parse_whole, read_deep_markup, read_with_trafilatura
+
+    flat = bounded(data)
+    if isinstance(content, str) and flat is data:
+        page, encoding = content, "str"
+    elif known:
+        page, encoding = flat.decode("utf-8", "replace"), known
+    else:
+        page, encoding = decode(flat)
+    page = visible(page)  # libxml2 turns control characters into U+FFFD, which trafilatura keeps
+    head = head_metadata(data, stop, utf8 if known else _decoder(encoding))
+    root = parse_whole(page)
+    target = head.get("url") or url
+    doc = read_with_trafilatura(root, target) if root is not None else read_deep_markup(page, target)
+    doc.info["encoding"] = encoding
+    return _with_head(doc, head)
+
+
+def _decoder(encoding: str):
+    return lambda b: b.decode(encoding, "replace")
+
+
+__all__ = ["Window", "as_bytes", "read_html"]

@@ -1,11 +1,17 @@
-"""The article's elements into blocks: body paragraphs in order, junk nodes marked, promo
-links noted; and what sits around the body (pagination, tags, breadcrumb)."""
+"""The article's elements (a lexbor tree) into blocks: body paragraphs in order, junk nodes
+marked, promo links noted; and what sits around the body (pagination, tags, breadcrumb).
+
+One walk over the body, with explicit stacks and lexbor's own traversal rather than
+recursion: nesting depth is the page's to choose (`html_limits` caps what parsers see).
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Any, Iterator
 
-from lxml import etree
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Block, Document
 from ..site import selectors as S
@@ -14,29 +20,75 @@ from .text import collapse, visible
 
 LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "tr"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "figure", "span", "center", "font"})
+# Containers that stand as paragraphs of their own when they hold only text: a
+# `<div>Harga emas naik.</div><div>Harga perak turun.</div>` is two paragraphs, not one
+# glued at `naik.Harga`. Inline containers (`span`, `font`) stay part of the text around them.
+PARAGRAPH_TAGS = CONTAINER_TAGS - {"span", "font"}
+_TEXT = "-text"
+# What a `<br>` leaves in collected text: a character no text node holds (the reader drops
+# NULs and lexbor never emits one), so a line break in the source is not mistaken for one.
+_BREAK = "\x00"
+_JUNK_CLASSES = frozenset(S.JUNK_CLASSES)
+_BLOCKISH = LEAF_TAGS | CONTAINER_TAGS | {"br"}
 
 
 def block_text(text: str) -> str:
-    """Block text: control characters and zero-width marks dropped (lxml passes them
-    through), whitespace collapsed. Per block, not per page: blocks are a fraction of it."""
+    """Block text: control characters and zero-width marks dropped, whitespace collapsed.
+    Per block, not per page: blocks are a fraction of it."""
+    collapsed = " ".join(text.split())
+    # Fast path: collapsed text that is all printable holds no invisible character (U+001F,
+    # the one both whitespace to split() and invisible, is checked on the raw text). An
+    # isprintable() scan costs a seventh of the invisible-character regex.
+    if collapsed.isprintable() and "\x1f" not in text:
+        return collapsed
     return collapse(visible(text))
 
 
-def first(root: etree._Element, xpaths: tuple[str, ...]) -> etree._Element | None:
-    """The first element the first matching XPath finds."""
-    for xpath in xpaths:
-        found = _compiled(xpath)(root)
-        if found:
-            return found[0]
+def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], source: bytes | None = None) -> LexborNode | None:
+    """The first element (in page order) the first matching selector finds. With `source`
+    (the markup parsed, lower-cased), a selector whose every alternative needs a string the
+    markup lacks (a tag name, a quoted value, a class name) is not run: most selectors miss
+    on most pages, and a miss is then a bytes search instead of a tree search."""
+    for selector in selectors:
+        if source is not None and not any(all(n in source for n in needles) for needles in _needles(selector)):
+            continue
+        if (found := tree.css_first(selector)) is not None:
+            return found
     return None
 
 
+_NOT = re.compile(r":not\([^)]*\)")
+_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_VALUE = re.compile(r"""["']([^"']+)["']|\.([\w-]+)""")
+
+
 @lru_cache(maxsize=None)
-def _compiled(xpath: str) -> etree.XPath:
-    return etree.XPath(xpath)
+def _needles(selector: str) -> tuple[tuple[bytes, ...], ...]:
+    """For each alternative of `selector`, lower-cased strings an element it matches shows
+    in its markup: `<tag` for each tag name, each quoted value and class name. Sound for the
+    selectors of site/selectors.py: no tag they name is one the parser adds on its own."""
+    out = []
+    for alternative in selector.split(","):
+        plain = _NOT.sub("", alternative.strip())
+        needles = [b"<" + t.lower().encode() for t in _TAG.findall(plain)]
+        needles += [(m.group(1) or m.group(2)).lower().encode() for m in _VALUE.finditer(plain)]
+        out.append(tuple(needles))
+    return tuple(out)
 
 
-_JUNK_CLASSES = frozenset(S.JUNK_CLASSES)
+def all_text(el: LexborNode) -> str:
+    """All the text below `el`, scripts included (lxml's `text_content()`)."""
+    return el.text(deep=True, separator="", strip=False)
+
+
+def inside(el: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether `el` stands somewhere below `ancestor`."""
+    target, node = ancestor.mem_id, el.parent  # mem_id: `==` on nodes compares their HTML
+    while node is not None:
+        if node.mem_id == target:
+            return True
+        node = node.parent
+    return False
 
 
 def _junk_class(classes: str) -> str | None:
@@ -53,164 +105,265 @@ def _junk_class(classes: str) -> str | None:
     return None
 
 
-def inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    """Whether `el` stands somewhere below `ancestor`."""
-    return any(a is ancestor for a in el.iterancestors())
-
-
-def _junk_reason(el: etree._Element) -> str | None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.lower() in S.JUNK_TAGS:
+def _junk_reason(tag: str, attrs: dict) -> str | None:
+    if tag in S.JUNK_TAGS:
         return f"<{tag}>"
-    classes = el.get("class")
+    if not attrs:
+        return None
+    classes = attrs.get("class")
     if classes and (junk := _junk_class(classes)):
         return f".{junk}"
-    if el.get("id") in S.JUNK_IDS:
-        return f"#{el.get('id')}"
+    if attrs.get("id") in S.JUNK_IDS:
+        return f"#{attrs['id']}"
     for attr in S.JUNK_ATTRS:
-        if el.get(attr) is not None:
+        if attr in attrs:
             return f"[{attr}]"
     return None
 
 
-def walk(container: etree._Element, out: list[Block]) -> None:
-    """Blocks for the children of a block-level element, in document order. An explicit
-    stack rather than recursion: nesting depth is the page's to choose."""
-    stack = [(container, iter(container))]
-    loose: list[str] = [container.text or ""]
+def _children(el: LexborNode) -> Iterator[LexborNode]:
+    return el.iter(include_text=True)
+
+
+class _Leaf:
+    """A paragraph being read: its text pieces, `<br>`s so far, and its links by line."""
+
+    __slots__ = ("tag", "parts", "breaks", "links")
+
+    def __init__(self, tag: str) -> None:
+        self.tag, self.breaks = tag, 0
+        self.parts: list[str] = []
+        self.links: list[tuple[int, LexborNode]] = []
+
+
+def walk(container: LexborNode, out: list[Block]) -> None:
+    """Blocks for the children of a block-level element, in document order.
+
+    Containers of blocks are walked child by child (a stack of iterators, not recursion);
+    a junk element is read in one C call and never walked; a paragraph, or inline text
+    between blocks, is read in one pass over lexbor's traversal of it (a C iterator)."""
+    loose: list[str] = []
+    stack = [_children(container)]
     while stack:
-        child = next(stack[-1][1], None)
-        if child is None:
-            finished, _ = stack.pop()
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
             _flush(loose, out)
-            if stack:
-                loose.append(finished.tail or "")  # text after the container, one level up
             continue
-        if not isinstance(child.tag, str):  # comment or processing instruction
-            loose.append(child.tail or "")
+        tag = node.tag
+        if tag == _TEXT:
+            loose.append(node.text_content)
             continue
-        tag = child.tag.lower()
-        if (why := _junk_reason(child)) is not None:
+        if tag[0] == "-":  # a comment
+            continue
+        if (why := _junk_reason(tag, node.attributes)) is not None:
             _flush(loose, out)
-            out.append(Block(block_text(child.text_content()) if tag not in ("script", "style") else "", "junk", {"junk": why}))
+            out.append(Block(block_text(all_text(node)) if tag not in ("script", "style") else "", "junk", {"junk": why}))
         elif tag in LEAF_TAGS:
             _flush(loose, out)
-            _leaf(child, tag, out)
-        elif tag in CONTAINER_TAGS and _has_blocks(child):
+            if tag == "tr":
+                _row(node, out)
+            else:
+                leaf = _Leaf(tag)
+                _read_inline(node, leaf.parts, leaf)
+                _leaf(leaf, out)
+        elif tag in CONTAINER_TAGS and _has_blocks(node):
             _flush(loose, out)
-            stack.append((child, iter(child)))
-            loose.append(child.text or "")
-            continue
+            stack.append(_children(node))
         elif tag == "br":
-            loose.append("\n")
+            loose.append(_BREAK)
+        elif tag in PARAGRAPH_TAGS:  # a paragraph of its own: flushed before and after
+            _flush(loose, out)
+            _read_inline(node, loose, None)
+            _flush(loose, out)
         else:
-            loose.append(_visible_text(child))
-        loose.append(child.tail or "")
+            _read_inline(node, loose, None)
 
 
-def _has_blocks(el: etree._Element) -> bool:
-    return any(isinstance(c.tag, str) and (c.tag.lower() in _BLOCKISH or _junk_reason(c)) for c in el)
+_READING = -1
+"""`skip_to` while no junk subtree is being skipped (a node id is never negative)."""
 
 
-_BLOCKISH = LEAF_TAGS | CONTAINER_TAGS | {"br"}
+def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
+    """Append the text below `el` to `parts`: scripts and other junk tags skipped, `<br>`
+    as a break. For a paragraph (`leaf`), note each link with the line it stands on, those
+    inside skipped junk included (a promo link inside an ad still marks the paragraph)."""
+    nodes = el.traverse(include_text=True)
+    next(nodes)  # `el` itself
+    skip_to: int | None = _READING  # None: skip to the end
+    for node in nodes:
+        if skip_to != _READING:
+            if skip_to is None or node.mem_id != skip_to:
+                if leaf is not None and node.tag == "a":
+                    leaf.links.append((leaf.breaks, node))
+                continue
+            skip_to = _READING
+        tag = node.tag
+        if tag == _TEXT:
+            parts.append(node.text_content)
+        elif tag == "br":
+            parts.append(_BREAK)
+            if leaf is not None:
+                leaf.breaks += 1
+        elif tag[0] == "-":
+            continue
+        elif tag in S.JUNK_TAGS:
+            skip_to = _after(node, el)
+        elif tag == "a" and leaf is not None:
+            leaf.links.append((leaf.breaks, node))
+
+
+def _after(node: LexborNode, root: LexborNode) -> int | None:
+    """The id of the node a traversal of `root` reaches after `node`'s subtree; None when
+    that subtree runs to the end of `root`'s."""
+    root_id = root.mem_id
+    while node.mem_id != root_id:
+        if (after := node.next) is not None:
+            return after.mem_id
+        if (parent := node.parent) is None:
+            return None
+        node = parent
+    return None
+
+
+def _has_blocks(el: LexborNode) -> bool:
+    for c in el.iter(include_text=False):
+        tag = c.tag
+        if tag in _BLOCKISH or (tag[0] != "-" and _junk_reason(tag, c.attributes)):
+            return True
+    return False
 
 
 def _flush(loose: list[str], out: list[Block]) -> None:
     text = "".join(loose)
     loose.clear()
-    if text.isspace() or not text:
+    if not text or text.isspace():
         return
-    for line in text.split("\n"):
+    # Loose text breaks at `<br>` and, as it always has, at the page's own line breaks.
+    for line in (text.replace(_BREAK, "\n") if _BREAK in text else text).split("\n"):
         if para := block_text(line):
             out.append(Block(para, "text"))
 
 
-def _visible_text(el: etree._Element) -> str:
-    """Text of an element without what junk elements inside it (scripts, ads) hold.
-    Iterative, so deeply nested markup cannot exhaust Python's stack."""
-    if next(el.iterdescendants(*S.JUNK_TAGS), None) is None:  # tag filter runs in C
-        return el.text_content()
-    parts, skip = [], 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        junk = node is not el and isinstance(node.tag, str) and node.tag.lower() in S.JUNK_TAGS
-        if event == "start":
-            skip += junk
-            if not skip and node.text:
-                parts.append(node.text)
-        else:
-            skip -= junk
-            if not skip and node is not el and node.tail:
-                parts.append(node.tail)
-    return "".join(parts)
+def _visible_text(el: LexborNode) -> str:
+    """Text of an element without what junk elements inside it (scripts, ads) hold, a
+    `<br>` read as a space."""
+    parts: list[str] = []
+    _read_inline(el, parts, None)
+    return "".join(parts).replace(_BREAK, " ")
 
 
-def _leaf(el: etree._Element, tag: str, out: list[Block]) -> None:
-    if tag == "tr":  # a table row: its cells' text, one space between, no empty cells
-        text = " ".join(t for c in el if _junk_reason(c) is None and (t := block_text(_visible_text(c))))
-    else:
-        text = block_text(_visible_text(el))
-    if not text:
+def _row(el: LexborNode, out: list[Block]) -> None:
+    """A table row: its cells' text, one space between, no empty cells."""
+    text = " ".join(t for c in el.iter(include_text=False)
+                    if c.tag[0] != "-" and _junk_reason(c.tag, c.attributes) is None and (t := block_text(_visible_text(c))))
+    if text:
+        attrs: dict = {}
+        for a in el.css("a"):
+            _link_attrs(a, attrs)
+        out.append(Block(text, "tr", attrs))
+
+
+def _leaf(leaf: _Leaf, out: list[Block]) -> None:
+    text = "".join(leaf.parts)
+    if _BREAK not in text:  # the common case: one paragraph with all its links
+        if para := block_text(text):
+            attrs: dict = {}
+            for _, a in leaf.links:
+                _link_attrs(a, attrs)
+            out.append(Block(para, leaf.tag, attrs))
         return
-    attrs: dict = {}
-    for a in el.iter("a"):
-        if a.get("href") and (link_text := block_text(a.text_content())):
-            attrs.setdefault("links", {})[link_text] = a.get("href")
-        classes = (a.get("class") or "").split()
-        for cls, kind in S.PROMO_LINKS.items():
-            if cls in classes:
-                attrs.update(promo=kind, href=a.get("href"))
-        if any(c in classes for c in S.FOOTER_LINKS):
-            attrs["footer"] = True
-    out.append(Block(text, tag, attrs))
+    # A `<br>` splits the leaf; each piece keeps the links that stand on it (a link on an
+    # empty line goes with the next piece, or the last).
+    lines = [block_text(line) for line in text.split(_BREAK)]
+    kept = [i for i, line in enumerate(lines) if line]
+    if not kept:
+        return
+    by_line: dict[int, dict] = {i: {} for i in kept}
+    for line_no, a in leaf.links:
+        _link_attrs(a, by_line[next((i for i in kept if i >= line_no), kept[-1])])
+    out.extend(Block(lines[i], leaf.tag, by_line[i]) for i in kept)
 
 
-def pagination(body: etree._Element, doc: Document) -> None:
+def _link_attrs(a: LexborNode, attrs: dict) -> None:
+    link = a.attributes
+    href = link.get("href")
+    if href and (link_text := block_text(all_text(a))):
+        attrs.setdefault("links", {})[link_text] = href
+    classes = (link.get("class") or "").split()
+    for cls, kind in S.PROMO_LINKS.items():
+        if cls in classes:
+            attrs.update(promo=kind, href=href)
+    if any(c in classes for c in S.FOOTER_LINKS):
+        attrs["footer"] = True
+
+
+def pagination(body: LexborNode, doc: Document) -> None:
     """Page number, whether a next page follows, and the `?page=all` URL."""
-    found = body.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " pagination ")]')
-    if not found:
+    found = body.css_first(S.PAGINATION)
+    if found is None:
         return
     base = doc.meta.url or ""
     pages, all_url = set(), None
-    for a in found[0].iter("a"):
-        href = join(base, a.get("href") or "")
+    for a in found.css("a"):
+        href = join(base, a.attributes.get("href") or "")
         page = query_value(href, "page")
         if page == "all":
             all_url = href
         elif page and page.isdecimal():
             pages.add(int(page))
-    current = _current_page(found[0], base)
+    current = _current_page(found, base)
     doc.info.update(page=current, continues=any(p > current for p in pages), all_pages_url=all_url)
 
 
-def _current_page(pagination: etree._Element, url: str) -> int:
-    marked = pagination.xpath('.//*[contains(@class, "active") or contains(@class, "current") or @aria-current]')
-    for el in marked:
-        text = block_text(el.text_content())
+def _current_page(pagination: LexborNode, url: str) -> int:
+    for el in pagination.css(S.CURRENT_PAGE):
+        text = block_text(all_text(el))
         if text.isdecimal():
             return int(text)
     page = query_value(url, "page") or "1"
     return int(page) if page.isdecimal() else 1
 
 
-def tags(body: etree._Element) -> list[str]:
-    """Tag links after the body, from the first group of them."""
-    links = body.xpath('following::a[contains(@href, "kontan.co.id/tag/")]')
-    if not links:
-        links = body.xpath('.//a[contains(@href, "kontan.co.id/tag/")]')
+def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
+    """Tag links after the body, from the first group of them (else inside the body)."""
+    links = tree.css(S.TAG_LINKS)
     if not links:
         return []
-    group = links[0].getparent()
-    tags = []
-    for a in group.iter("a"):
-        if "/tag/" in (a.get("href") or "") and (t := block_text(a.text_content())) and t not in tags:
-            tags.append(t)
-    return tags
+    inner_ids = {a.mem_id for a in body.css(S.TAG_LINKS)}  # one query, not a climb per link
+    within = [a.mem_id in inner_ids for a in links]
+    chosen = None
+    if not all(within):
+        order = page_order(tree, [body] + [a for a, inner in zip(links, within) if not inner])
+        chosen = next((a for a, inner in zip(links, within) if not inner and order[a.mem_id] > order[body.mem_id]), None)
+    if chosen is None:
+        chosen = next((a for a, inner in zip(links, within) if inner), None)
+    if chosen is None:
+        return []
+    names: list[str] = []
+    for a in chosen.parent.css("a"):
+        if "/tag/" in (a.attributes.get("href") or "") and (t := block_text(all_text(a))) and t not in names:
+            names.append(t)
+    return names
 
 
-def category(root: etree._Element) -> str | None:
-    crumb = first(root, S.BREADCRUMB)
+def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int]:
+    """{mem_id: position in page order} of `nodes`, in one walk that stops once all are seen."""
+    wanted = {n.mem_id for n in nodes}
+    order: dict[int, int] = {}
+    for i, node in enumerate(tree.root.traverse(include_text=False)):
+        if node.mem_id in wanted:
+            order[node.mem_id] = i
+            if len(order) == len(wanted):
+                break
+    return order
+
+
+def category(tree: LexborHTMLParser, source: bytes | None = None) -> str | None:
+    """The last breadcrumb name that is not the site itself (`source`: as for `first`)."""
+    crumb = first(tree, S.BREADCRUMB, source)
     if crumb is None:
         return None
-    names = [block_text(a.text_content()) for a in crumb.iter("a")]
+    names = [block_text(all_text(a)) for a in crumb.css("a")]
     names = [n for n in names if n and n.lower() not in ("home", "beranda", "kontan", "kontan.co.id")]
     return names[-1] if names else None

@@ -1,31 +1,38 @@
-"""Finding the part of a page the article lives in, with string search alone.
+"""Finding the part of a page the article lives in, with byte search alone.
 
 Parsing a whole 60-300 KB page costs more than cleaning the article in it. kontan pages
 put the title, date, caption and body together, far from the navigation, sidebars and
-footer, so the reader parses only that stretch. `None` means no known body marker: the
-caller then parses the whole page and falls back to trafilatura.
+footer, so the reader decodes and parses only that stretch. `None` means no known body
+marker: the caller then parses the whole page and falls back to trafilatura.
+
+Everything here works on the raw bytes (the markers are ASCII in every encoding kontan
+uses) and is linear in the page: no position is scanned twice, whatever the page holds.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import re
-
-# Strings that mark the body element (see site/selectors.py). Plain `str.find` on literals
-# is an order of magnitude faster than one case-insensitive regex over the page.
-_BODY_MARKS = ('itemprop="articleBody"', "itemprop='articleBody'", "tmpt-desk-kon", "amp-detail-body",
-               "amp-article-body", 'class="ctn"', "class='ctn'")
+# Strings that mark the body element (see site/selectors.py). `bytes.find` on literals is an
+# order of magnitude faster than one case-insensitive regex over the page.
+_BODY_MARKS = (b'itemprop="articleBody"', b"itemprop='articleBody'", b"tmpt-desk-kon", b"amp-detail-body",
+               b"amp-article-body", b'class="ctn"', b"class='ctn'")
 # What stands just above the body: breadcrumb, AMP lead, title, date, photo.
-_HEAD_MARKS = ("<h1", "<H1", "breadcumb", "amp-lead", "img-detail-desk")
-_TAG_LINK = re.compile(r"""kontan\.co\.id/tag/[^"'>]*["'][^>]*>[^<]*</a>""", re.IGNORECASE)
-_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+# `<h1`/`<H1` as one pattern: a short needle is a slow `find`, and this saves one of two.
+_HEAD_MARKS = (b"breadcumb", b"img-detail-desk", b"amp-lead", re.compile(rb"<[hH]1"))
+# What follows `kontan.co.id/tag/` (the look-behind: no other position is tried) in the
+# lower-cased tail: the rest of the URL, the tag, the link text, each bounded.
+_TAG_LINK_REST = re.compile(rb"""(?<=kontan\.co\.id/tag/)[^"'>]{0,300}+["'][^>]{0,300}+>[^<]{0,300}+</a>""")
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
+# Elements whose content is raw text to the HTML parser: left open, they swallow the rest.
+_RAW_OPEN = re.compile(rb"<(script|style|textarea|title|xmp|noscript)\b|<!--", re.IGNORECASE)
 
 HEAD_REACH = 40_000
-"""How far above the body the title and date may stand (nav and ads can sit between)."""
+"""How far above the body (bytes) the title and date may stand (nav and ads can sit between)."""
 TAIL_REACH = 6_000
-"""How far below the body the tag box may stand."""
+"""How far below the body (bytes) the tag box may stand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +44,7 @@ class Window:
     end: int
 
 
-def find_window(html: str, after: int = 0) -> Window | None:
+def find_window(html: bytes, after: int = 0) -> Window | None:
     """The stretch of `html` from the breadcrumb/title down to the tag box below the body.
     `after` skips the `<head>`, whose CSS names the same classes."""
     body_start = _first_tag_with(html, _BODY_MARKS, after, len(html))
@@ -45,25 +52,59 @@ def find_window(html: str, after: int = 0) -> Window | None:
         return None
     body_end = _element_end(html, body_start)
     start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
-    return Window(start if start >= 0 else body_start, body_start, _tail_end(html, body_end))
+    start = start if start >= 0 and _closes_raw_text(html, start, body_start) else body_start
+    return Window(start, body_start, _tail_end(html, body_end))
 
 
-def _first_tag_with(html: str, marks: tuple[str, ...], start: int, end: int) -> int:
+def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: int, end: int) -> int:
     """Where the first tag containing one of `marks` opens in `html[start:end]`, or -1.
-    A mark outside a tag (a CSS rule, a script string) does not count."""
+    A mark outside a tag (a CSS rule, a script string) does not count.
+
+    Linear: the last `<` and `>` before a hit are found by searching forward from the
+    previous hit only, never back from each hit to `start`."""
     best = -1
     for mark in marks:
+        if isinstance(mark, re.Pattern):  # a pattern opening with `<`: its first hit is the tag
+            hit = mark.search(html, start, end if best < 0 else best)
+            best = hit.start() if hit else best
+            continue
+        bracket = mark.startswith(b"<")
+        lt = gt = -1  # the last `<` and `>` before `seen`
+        seen = start
         i = html.find(mark, start, end if best < 0 else best)  # only earlier hits matter now
         while i >= 0 and (best < 0 or i < best):
-            opening = i if mark.startswith("<") else html.rfind("<", start, i)
-            if opening >= 0 and html.rfind(">", opening, i) < 0 and not html.startswith("</", opening):
+            if not bracket:
+                lt, gt, seen = _last_before(html, b"<", lt, seen, i), _last_before(html, b">", gt, seen, i), i
+            opening = i if bracket else lt
+            if opening >= 0 and (bracket or gt < opening) and not html.startswith(b"</", opening):
                 best = opening
                 break
             i = html.find(mark, i + 1, end)
     return best
 
 
-def _element_end(html: str, start: int) -> int:
+def _last_before(html: bytes, char: bytes, last: int, lo: int, hi: int) -> int:
+    """The last `char` in `html[:hi]`, given `last`, the last one in `html[:lo]`."""
+    found = html.rfind(char, lo, hi)
+    return found if found >= 0 else last
+
+
+def _closes_raw_text(html: bytes, start: int, end: int) -> bool:
+    """Whether every script, style, comment (and the like) opened in `html[start:end]` also
+    closes there. One left open would swallow the body into its text, so the window then
+    starts at the body instead. One pass."""
+    pos = start
+    while m := _RAW_OPEN.search(html, pos, end):
+        name = m.group(1)
+        close = _COMMENT_END if name is None else _raw_end(name.lower())
+        closed = close.search(html, m.end(), end)
+        if closed is None:
+            return False
+        pos = closed.end()
+    return True
+
+
+def _element_end(html: bytes, start: int) -> int:
     """Where the element opening at `start` closes, by counting its tag name; tags inside
     scripts and comments do not count. The end of the text if it never closes. One pass:
     an unclosed comment or script ends the scan instead of being searched for again."""
@@ -73,7 +114,7 @@ def _element_end(html: str, start: int) -> int:
     pattern, depth, pos = _tag_pattern(name.group(1).lower()), 0, start
     while m := pattern.search(html, pos):
         if m.group(1) is None:  # `<script` or `<!--`: jump past its end
-            close = (_SCRIPT_END if m.group(0) != "<!--" else _COMMENT_END).search(html, m.end())
+            close = (_raw_end(b"script") if m.group(0) != b"<!--" else _COMMENT_END).search(html, m.end())
             if close is None:
                 return len(html)
             pos = close.end()
@@ -81,29 +122,42 @@ def _element_end(html: str, start: int) -> int:
         pos = m.end()
         depth += -1 if m.group(1) else 1
         if depth == 0:
-            close = html.find(">", pos)
-            return close + 1 if close >= 0 else len(html)
+            gt = html.find(b">", pos)
+            return gt + 1 if gt >= 0 else len(html)
     return len(html)
 
 
-_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
-_COMMENT_END = re.compile(r"-->")
+_COMMENT_END = re.compile(rb"-->")
 
 
 @lru_cache(maxsize=16)
-def _tag_pattern(tag: str) -> re.Pattern:
+def _raw_end(tag: bytes) -> re.Pattern:
+    return re.compile(rb"</" + tag + rb"\s*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _tag_pattern(tag: bytes | str) -> re.Pattern:
     # Only the tag's opening characters: a `[^>]*>` here rescans to the end at every unclosed
     # tag. A self-closed `<div/>` then counts as an opening, which can only make the window
     # longer, never cut the body short. stdlib `re`: faster than `regex` on this scan.
-    return re.compile(rf"<script\b|<!--|<(/?){re.escape(tag)}\b", re.IGNORECASE)
+    name = tag.encode("ascii") if isinstance(tag, str) else tag
+    return re.compile(rb"<script\b|<!--|<(/?)" + re.escape(name) + rb"\b", re.IGNORECASE)
 
 
-def _tail_end(html: str, body_end: int) -> int:
-    """Extend past the body to the last tag link close below it, if any."""
-    last = None
-    for last in _TAG_LINK.finditer(html, body_end, body_end + TAIL_REACH):
-        pass
-    if last is None:
+def _tail_end(html: bytes, body_end: int) -> int:
+    """Extend past the body to the last tag link close below it, if any. The stretch is
+    lower-cased once so that the link is found with `bytes.find` (the match is
+    case-insensitive), and each candidate is checked by an anchored pattern."""
+    reach = min(len(html), body_end + TAIL_REACH)
+    tail = html[body_end:reach].lower()
+    last, pos = -1, 0
+    while (i := tail.find(b"kontan.co.id/tag/", pos)) >= 0:
+        m = _TAG_LINK_REST.match(tail, i + 17)
+        if m:
+            last = pos = m.end()
+        else:
+            pos = i + 1
+    if last < 0:
         return body_end
-    close = html.find("</div>", last.end(), body_end + TAIL_REACH)
-    return close + len("</div>") if close >= 0 else last.end()
+    close = html.find(b"</div>", body_end + last, reach)
+    return close + len(b"</div>") if close >= 0 else body_end + last

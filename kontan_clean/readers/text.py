@@ -27,9 +27,26 @@ def collapse(text: str) -> str:
 def read_text(text: str, url: str | None = None) -> Document:
     """One block per non-empty line; a text with no line break at all is flattened:
     one `flat` block, which filters cut promos out of."""
-    text = visible(text)
+    if (lines := _printable_lines(text)) is None:
+        text = visible(text)  # the slow path: a character that is never text somewhere
+        lines = [line for raw in text.splitlines() if (line := collapse(raw))]
     if "\n" not in text.strip() and "\r" not in text.strip():
         flat = collapse(text)
         return Document([Block(flat, "flat")] if flat else [], form="flattened", url=url)
-    blocks = [Block(line, "line") for raw in text.splitlines() if (line := collapse(raw))]
-    return Document(blocks, form="lines", url=url)
+    return Document([Block(line, "line") for line in lines], form="lines", url=url)
+
+
+def _printable_lines(text: str) -> list[str] | None:
+    """The non-empty lines, whitespace collapsed, when no line holds an invisible character;
+    else None. A line collapsed and all printable holds none (U+001F, the one character
+    both whitespace to split() and invisible, is checked on the raw text): an isprintable()
+    scan costs a fraction of the invisible-character regex."""
+    if "\x1f" in text:
+        return None
+    lines = []
+    for raw in text.splitlines():
+        if line := " ".join(raw.split()):
+            if not line.isprintable():
+                return None
+            lines.append(line)
+    return lines

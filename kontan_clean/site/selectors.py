@@ -3,32 +3,32 @@
 Each list is tried in order; the reader never rests on one selector alone.
 """
 
+# CSS selectors (lexbor's), each list tried in order; within one selector the first match in
+# page order wins. `.x` is a whole class name, `[class*="x"]` any class containing x.
 # The article body: desktop (2 signals), the pre-2013 `ctn` layout, AMP markup.
 BODY = (
-    '//*[@itemprop="articleBody"][not(self::script or self::style or self::meta or self::template)]',
-    '//div[contains(concat(" ", normalize-space(@class), " "), " tmpt-desk-kon ")]',
-    '//div[contains(concat(" ", normalize-space(@class), " "), " ctn ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " amp-article-body ")]',
-    '//article//*[contains(@class, "article-body") or contains(@class, "detail-content")]',
+    '[itemprop="articleBody"]:not(script):not(style):not(meta):not(template)',
+    'div.tmpt-desk-kon',
+    'div.ctn',
+    '.amp-article-body',
+    'article [class*="article-body"], article [class*="detail-content"]',
 )
-TITLE = (
-    '//h1[contains(@class, "detail-desk")]',
-    '//h1[contains(@class, "jdl_dtl")]',
-    '//h1',
-)
+TITLE = ('h1[class*="detail-desk"]', 'h1[class*="jdl_dtl"]', 'h1')
 DATE = (
-    '//div[contains(@class, "fs14") and contains(@class, "ff-opensans") and contains(@class, "font-gray")]',
-    '//time',
-    '//*[contains(@class, "date") or contains(@class, "tanggal")]',
+    'div[class*="fs14"][class*="ff-opensans"][class*="font-gray"]',
+    'time',
+    '[class*="date"], [class*="tanggal"]',
 )
-AUTHOR = ('//div[contains(@class, "fs13") and contains(@class, "color-gray") and contains(@class, "mar-t-10")]',)
+AUTHOR = ('div[class*="fs13"][class*="color-gray"][class*="mar-t-10"]',)
 CAPTION = (
-    '//div[contains(@class, "img-detail-desk")]//*[contains(@class, "fs12") or self::figcaption]',
-    '//figure//figcaption',
-    '//*[contains(@class, "caption")]',
+    'div[class*="img-detail-desk"] [class*="fs12"], div[class*="img-detail-desk"] figcaption',
+    'figure figcaption',
+    '[class*="caption"]',
 )
-BREADCRUMB = ('//div[contains(@class, "breadcumb")]', '//*[contains(@class, "breadcrumb")]')
-TICKER = ('//*[contains(@class, "indikator")]',)
+BREADCRUMB = ('div[class*="breadcumb"]', '[class*="breadcrumb"]')
+PAGINATION = ".pagination"
+CURRENT_PAGE = '[class*="active"], [class*="current"], [aria-current]'
+TAG_LINKS = 'a[href*="kontan.co.id/tag/"]'
 
 # Inside the body: nodes that are never article text, by class, id or attribute.
 JUNK_CLASSES = (

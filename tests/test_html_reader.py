@@ -1,0 +1,177 @@
+"""The HTML reader: the same reading on damaged pages as before it moved to lexbor, paragraphs
+that are paragraphs whatever element holds them, and nothing of a script in the article."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SAMPLES
+from kontan_clean import clean
+from test_properties import PROFILE
+from truncated_variants import PINNED, fingerprint, variants
+
+DESKTOP = (SAMPLES / "html" / "desktop_2024.html").read_text(encoding="utf-8")
+
+
+def with_body(paragraphs_html: str) -> str:
+    """The desktop sample with its ordinary body paragraphs (after byline and dateline, up
+    to the share box) replaced by `paragraphs_html`."""
+    start = DESKTOP.index("articleBody")
+    for _ in range(3):
+        start = DESKTOP.index("<p>", start + 1)
+    end = DESKTOP.index('<div id="share-it"', start)
+    return DESKTOP[:start] + paragraphs_html + DESKTOP[end:]
+
+
+FIRST = clean(with_body("")).paragraphs
+"""What the sample keeps around the replaced paragraphs (its dateline paragraph)."""
+
+
+# ---- the same reading as the lxml reader -------------------------------------------------
+
+def test_truncated_variants_read_as_the_lxml_reader_read_them() -> None:
+    """400 cuts of the samples (inside tags, attributes, scripts, the body): the blocks and
+    metadata the reader makes of each are those pinned from the lxml reader."""
+    pinned = json.loads(PINNED.read_text())
+    cases = variants()
+    assert len(cases) == len(pinned) == 400
+    differ = [name for name, page in cases if fingerprint(page) != pinned[name]]
+    assert not differ, f"{len(differ)} variants read differently, e.g. {differ[:5]}"
+
+
+# ---- paragraphs whatever holds them ------------------------------------------------------
+
+@pytest.mark.parametrize("markup", [
+    "<div>Harga emas naik hari ini.</div><div>Harga perak turun hari ini.</div>",
+    "<div><div>Harga emas naik hari ini.</div></div><div><span>Harga perak turun hari ini.</span></div>",
+    "<p>Harga emas naik hari ini.<br><br>Harga perak turun hari ini.</p>",
+    "<div>Harga emas naik hari ini.<br>\n<br>Harga perak turun hari ini.</div>",
+    "Harga emas naik hari ini.<br><br>Harga perak turun hari ini.",
+])
+def test_block_elements_and_line_breaks_separate_paragraphs(markup: str) -> None:
+    """`naik.Harga` is a token no page holds: two `<div>`s, or a `<br><br>` run, are two
+    paragraphs."""
+    got = clean(with_body(markup)).paragraphs
+    assert "Harga emas naik hari ini." in got and "Harga perak turun hari ini." in got
+    assert not any("ini.Harga" in p for p in got)
+
+
+def test_inline_elements_stay_inside_their_paragraph() -> None:
+    got = clean(with_body("<p>Harga <b>emas</b> <span>naik</span> <a href='/x'>hari</a> ini.</p>")).paragraphs
+    assert "Harga emas naik hari ini." in got
+
+
+# ---- scripts never leak ------------------------------------------------------------------
+
+@pytest.mark.parametrize("opener", ["<script>", "<script type='text/javascript'>", "<style>", "<!--"])
+def test_an_unclosed_script_above_the_body_does_not_leak(opener: str) -> None:
+    """A script (or style, or comment) left open between the title and the body swallows
+    the body in a browser's parse. The reader keeps the body and none of the script."""
+    at = DESKTOP.rindex("<", 0, DESKTOP.index("articleBody"))
+    page = DESKTOP[:at] + opener + "var bocor = 'TEKS SKRIP BOCOR';\n" + DESKTOP[at:]
+    article = clean(page)
+    assert "BOCOR" not in article.text and "bocor" not in article.text
+    assert article.paragraphs == clean(DESKTOP).paragraphs
+
+
+def test_an_unclosed_script_inside_the_body_hides_only_what_follows_it() -> None:
+    page = with_body("<p>Harga emas naik hari ini.</p><script>var bocor = 'TEKS SKRIP BOCOR';<p>x</p>")
+    article = clean(page)
+    assert "BOCOR" not in article.text
+    assert "Harga emas naik hari ini." in article.paragraphs
+
+
+# ---- deep markup -------------------------------------------------------------------------
+
+def test_deep_nesting_in_the_body_is_read_not_stripped() -> None:
+    """5,000 nested `<div>`s around a paragraph: lexbor reads them (after the nest is
+    flattened below 1,000 levels); nothing falls back to stripping tags."""
+    article = clean(with_body("<div>" * 5000 + "<p>Teks di dasar sarang yang dalam.</p>" + "</div>" * 5000))
+    assert "Teks di dasar sarang yang dalam." in article.paragraphs
+    assert article.extractor == "kontan_clean" and not article.warnings
+
+
+# ---- property: paragraphs built without any parser ---------------------------------------
+
+WORDS = ["harga", "emas", "perak", "naik", "turun", "pasar", "saham", "kredit", "tumbuh", "melambat",
+         "investor", "menunggu", "data", "inflasi", "pekan", "depan", "rupiah", "menguat", "tipis"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=4, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@st.composite
+def laid_out(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """(body markup, its paragraphs): each paragraph in one of the ways pages hold one, the
+    expected list written down as the markup is built."""
+    # Distinct paragraphs: a page that prints one paragraph twice in a row is a repeat that
+    # the `repeats` filter keeps once, by design.
+    paragraphs = draw(st.lists(sentence, min_size=1, max_size=8, unique=True))
+    markup = []
+    i = 0
+    while i < len(paragraphs):
+        form = draw(st.sampled_from(["p", "div", "nested_div", "inline", "br_run", "section"]))
+        text = paragraphs[i]
+        if form == "br_run" and i + 1 < len(paragraphs):  # two paragraphs in one `<div>`
+            markup.append(f"<div>{text}<br><br>\n{paragraphs[i + 1]}</div>")
+            i += 2
+            continue
+        words = text.split(" ")
+        if form == "inline":
+            k = draw(st.integers(0, len(words) - 1))
+            words[k] = f"<b>{words[k]}</b>"
+        body = " ".join(words)
+        markup.append({"p": f"<p>{body}</p>", "div": f"<div>{body}</div>", "nested_div": f"<div><div>{body}</div></div>",
+                       "inline": f"<p>{body}</p>", "br_run": f"<p>{body}</p>", "section": f"<section>{body}</section>"}[form])
+        markup.append(draw(st.sampled_from(["", "\n", " "])))
+        i += 1
+    return "".join(markup), paragraphs
+
+
+@PROFILE
+@given(laid_out())
+def test_generated_paragraphs_come_out_one_for_one(case: tuple[str, list[str]]) -> None:
+    markup, expected = case
+    assert clean(with_body(markup)).paragraphs == FIRST + expected
+
+
+def test_an_unknown_page_too_deep_for_libxml2_is_read_from_lexbor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If markup ever reached libxml2 deeper than it reads (the flattening off here), the
+    page would be read from lexbor's tree, and say so, rather than lose what follows."""
+    from kontan_clean.readers import html_limits
+
+    monkeypatch.setattr(html_limits, "MAX_DEPTH", 10**9)
+    page = "<html><body>" + "<div>" * 3000 + "<p>Teks di dasar sarang yang dalam sekali.</p>" + "</div>" * 3000 + "</body></html>"
+    article = clean(page)
+    assert article.paragraphs == ["Teks di dasar sarang yang dalam sekali."]
+    assert article.extractor == "lexbor_text" and any("deeper than libxml2" in w for w in article.warnings)
+
+
+def test_a_tag_with_a_flood_of_attributes_keeps_the_article() -> None:
+    """140,000 attributes on one tag in the body: lexbor and libxml2 compare each with the
+    ones before it (a minute for this page). The tag loses its attributes, the article
+    keeps every paragraph."""
+    flood = "<p " + " ".join(f"a{i}" for i in range(140_000)) + ">Harga emas naik hari ini.</p>"
+    article = clean(with_body(flood + "<p>Harga perak turun hari ini.</p>"))
+    assert article.paragraphs == FIRST + ["Harga emas naik hari ini.", "Harga perak turun hari ini."]
+
+
+def test_a_windows_1252_head_around_an_ascii_article_is_decoded_as_such() -> None:
+    """The encoding is decided from the article's stretch; a head in the declared
+    windows-1252 around an article that is all ASCII still reads right."""
+    page = ('<html><head><meta charset="windows-1252"><meta property="og:title" content="\u201cEmas\u201d Naik Lagi">'
+            '</head><body><div itemprop="articleBody"><p>KONTAN.CO.ID - JAKARTA. Harga emas naik lagi hari ini '
+            'di pasar spot, didorong pelemahan dolar.</p><p>Harga perak ikut naik tipis pada perdagangan pagi.</p>'
+            '</div></body></html>').encode("cp1252")
+    assert clean(page).title == "\u201cEmas\u201d Naik Lagi"
+
+
+def test_a_table_row_is_one_paragraph_of_its_cells() -> None:
+    """A row reads as its cells' text, one space between: an ad cell and a script inside a
+    cell are left out."""
+    table = ("<table><tbody><tr><td>Bank</td><td>Laba bersih</td><td class='ads'>iklan</td></tr>"
+             "<tr><td>BNST</td><td>Rp 4,12 triliun<script>var x = 1;</script></td><td></td></tr></tbody></table>")
+    got = clean(with_body("<p>Harga emas naik hari ini.</p>" + table)).paragraphs
+    assert got == FIRST + ["Harga emas naik hari ini.", "Bank Laba bersih", "BNST Rp 4,12 triliun"]
