@@ -20,6 +20,7 @@ import importlib
 import os
 import pkgutil
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -131,10 +132,21 @@ def make_html(fdp: atheris.FuzzedDataProvider) -> str | bytes:
 
 
 TARGETS = {"text": make_text, "html": make_html}
+VERBATIM = b"\x00"
+"""A first byte that hands the rest of the data to `clean()` as it is: the seeds are the
+samples behind this byte, so libFuzzer mutates real pages (with the kontan dictionary)
+rather than the builders' choices."""
+MAX_SLOW = 10
+SLOW_SECONDS = 1.0
+"""CPU seconds one input (at most 64 KB) may take before it is stored as slow: a normal
+page of that size takes a few hundredths, so this catches super-linear work long before
+libFuzzer's `-timeout` would."""
 
 
 def make_input(target: str, data: bytes) -> str | bytes:
     """The exact input `clean()` is given for the fuzzer's `data` on `target`."""
+    if data.startswith(VERBATIM):
+        return data[len(VERBATIM):]
     return TARGETS[target](atheris.FuzzedDataProvider(data))
 
 
@@ -157,10 +169,23 @@ def signature(exc: BaseException) -> str:
     return f"{type(exc).__name__} in {where}"
 
 
+def _cpu_time(target: str, data: bytes) -> float:
+    started = time.process_time()
+    try:
+        check(make_input(target, data))
+    except Exception:  # noqa: BLE001 - only the time matters here
+        pass
+    return time.process_time() - started
+
+
 def collecting(target: str, out: Path):
     """A test-one-input function that stores the first input of each distinct crash in `out`
     and carries on fuzzing (libFuzzer's own `-fork` mode does not work under atheris)."""
+    slow_found = 0
+
     def one_input(data: bytes) -> None:
+        nonlocal slow_found
+        started = time.process_time()
         try:
             check(make_input(target, data))
         except Exception as exc:  # noqa: BLE001 - every escape is a finding
@@ -170,6 +195,15 @@ def collecting(target: str, out: Path):
                 (out / name).write_bytes(data)
                 (out / f"{name}.log").write_text(sig + "\n\n" + traceback.format_exc(), encoding="utf-8")
                 print(f"\n[fuzz] new crash: {sig}", flush=True)
+        spent = time.process_time() - started
+        if spent > SLOW_SECONDS and slow_found < MAX_SLOW:
+            spent = _cpu_time(target, data)  # again: the first call pays for lazy imports
+        if spent > SLOW_SECONDS and slow_found < MAX_SLOW:
+            slow_found += 1
+            name = "slow-" + hashlib.sha1(data).hexdigest()[:12]
+            (out / name).write_bytes(data)
+            (out / f"{name}.log").write_text(f"slow: {spent:.1f} s CPU for {len(data)} bytes\n", encoding="utf-8")
+            print(f"\n[fuzz] slow input: {spent:.1f} s CPU", flush=True)
     return one_input
 
 

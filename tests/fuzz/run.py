@@ -28,8 +28,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 REGRESSIONS = ROOT / "tests" / "regressions"
 HARNESS = HERE / "fuzz_clean.py"
+DICTIONARY = HERE / "kontan.dict"
+"""Kontan's markers, tags and attributes, for libFuzzer's dictionary mutations."""
 TARGETS = ("text", "html")
-PER_INPUT_TIMEOUT = 20
+PER_INPUT_TIMEOUT = 10
 """Seconds one input may take before libFuzzer calls it a hang (`-timeout`)."""
 RSS_LIMIT_MB = 2048
 MAX_LEN = 65536
@@ -39,12 +41,14 @@ def corpus_dir(target: str) -> Path:
     """The persistent corpus for `target`, seeded from the samples on first use."""
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "kontan_clean" / "fuzz" / target
     base.mkdir(parents=True, exist_ok=True)
-    if not any(base.iterdir()):
-        suffix = ".txt" if target == "text" else ".html"
-        for page in sorted((ROOT / "samples").rglob(f"*{suffix}")):
-            # The raw seed goes through the target's input builder, so the page is only
-            # partly preserved; it still gives the fuzzer real words and markup to mutate.
-            (base / page.name).write_bytes(page.read_bytes()[:MAX_LEN])
+    suffixes = (".txt",) if target == "text" else (".html", ".htm")
+    for page in sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in suffixes):
+        # Structure-aware seeds: each sample behind the VERBATIM byte reaches clean() whole,
+        # so mutations start from real kontan markup; the builders' modes are reached by
+        # any other first byte.
+        seed = base / f"sample-{page.name}"
+        if not seed.exists():
+            seed.write_bytes((b"\x00" + page.read_bytes())[:MAX_LEN])
     return base
 
 
@@ -54,6 +58,7 @@ def fuzz_once(target: str, seconds: int, artifacts: Path) -> int:
         sys.executable, str(HARNESS), target, str(corpus_dir(target)),
         f"-max_total_time={seconds}", f"-timeout={PER_INPUT_TIMEOUT}", f"-rss_limit_mb={RSS_LIMIT_MB}",
         f"-max_len={MAX_LEN}", f"-artifact_prefix={artifacts}/", "-print_final_stats=1",
+        f"-dict={DICTIONARY}",
     ]
     print(f"[fuzz] {target}: {seconds}s", flush=True)
     env = {**os.environ, "KONTAN_FUZZ_COLLECT": str(artifacts)}
