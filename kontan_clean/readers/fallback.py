@@ -5,12 +5,30 @@ document says what happened and why."""
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 
 from lxml import etree
 
+from ..errors import TooLargeError
 from ..model import Document
 from .text import read_text
+
+FALLBACK_LIMIT = 4 << 20
+"""Characters of a page of an unknown layout handed to trafilatura at most: it needs about
+50x the page in memory and minutes on tens of MB. Set `KONTAN_CLEAN_MAX_FALLBACK_SIZE`
+(bytes; the CLI's `--max-fallback-size`) to change it."""
+FALLBACK_LIMIT_VAR = "KONTAN_CLEAN_MAX_FALLBACK_SIZE"
+
+
+def check_fallback_size(page: str) -> None:
+    """TooLargeError when `page` is over the fallback's limit."""
+    limit = int(os.environ.get(FALLBACK_LIMIT_VAR) or FALLBACK_LIMIT)
+    if len(page) > limit:
+        raise TooLargeError(f"no kontan layout recognised and the page ({len(page) / (1 << 20):.1f} MB) is over "
+                            f"the {limit / (1 << 20):.1f} MB limit of the trafilatura fallback; raise it with "
+                            f"--max-fallback-size or {FALLBACK_LIMIT_VAR}")
+
 
 REASON = "no kontan article body found (itemprop=articleBody, div.tmpt-desk-kon, div.ctn, AMP body)"
 

@@ -72,8 +72,9 @@ def _read(page: str, encoding: str, url: str | None) -> Document:
     root = parse(page[window.start:window.end]) if window else parse(page)
     body = first(root, S.BODY)
     if body is None:
-        from .fallback import read_with_trafilatura
+        from .fallback import check_fallback_size, read_with_trafilatura
 
+        check_fallback_size(page)
         doc = read_with_trafilatura(root if not window else parse(page), head.get("url") or url)
     else:
         lines = ticker_lines(page, max(head_end, 0), window.start if window else len(page))
