@@ -429,3 +429,17 @@ def test_gzip_bomb_peak_memory(tmp_path: Path) -> None:
     print(f"gzip bomb ({path.stat().st_size // 1024} KB -> 1 GB): peak {peak} MB, {kinds}")
     assert kinds == "too_large,page"
     assert int(peak) < 400
+
+
+# ---- fuzzer finds for the readers ----------------------------------------------------------------
+
+FUZZ_FINDS = sorted((Path(__file__).resolve().parent / "regressions").glob("fuzzrec-*"))
+
+
+@pytest.mark.parametrize("path", FUZZ_FINDS, ids=[p.name for p in FUZZ_FINDS])
+def test_fuzzer_find_reads_cleanly(path: Path) -> None:
+    """An input the `records` fuzz target broke a reader with: now every format reads it
+    into pages and known errors, without raising."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
+    fuzz_clean = pytest.importorskip("fuzz_clean")
+    fuzz_clean.check_records(path.read_bytes())

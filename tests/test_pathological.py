@@ -32,6 +32,7 @@ from typing import Callable, Iterator
 
 import pytest
 
+from hostile import HOSTILE, KEEPS
 from kontan_clean import Article, KontanCleanError, NoArticleError, clean
 
 TESTS = Path(__file__).resolve().parent
@@ -807,3 +808,17 @@ def test_unclosed_comments_and_scripts_in_the_body_scale_linearly() -> None:
         small = best_time(head + opener * 1_000, 2)
         big = best_time(head + opener * 4_000, 1)
         assert big < 0.5 or big < 8 * small, f"{opener}: 1,000 -> {small:.2f}s, 4,000 -> {big:.2f}s"
+
+
+# ---- the hostile builders (tests/hostile.py; timed in benchmarks/test_scaling.py) -----------
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_page_keeps_its_article(name: str) -> None:
+    """Each hostile builder at 5,000 characters (small enough to be quick today): the
+    article around the hostile part survives it; never a crash."""
+    try:
+        article: Article | None = clean(HOSTILE[name](5_000))
+    except KontanCleanError:
+        article = None
+    if KEEPS[name] is not None:
+        assert article is not None and KEEPS[name].lower() in article.text.lower()

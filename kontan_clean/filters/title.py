@@ -58,7 +58,8 @@ class Title(Filter):
                 continue
             if i + 1 < len(blocks) and _opens_article(blocks[i + 1]):
                 return block
-            if any(b.text == block.text for b in blocks[i + 1:i + 4]):
+            # a repeat is the title printed again, unless the lines are all there is
+            if any(b.text == block.text for b in blocks[i + 1:i + 4]) and any(b.text != block.text for b in blocks):
                 return block
             if amp:
                 return block  # AMP: the lead (already dropped), then the title

@@ -307,7 +307,7 @@ def _inflate(body: bytes, coding: str, limit: int) -> bytes | None:
 
 def _unbrotli(body: bytes, limit: int) -> bytes | None:
     try:
-        import brotli  # type: ignore[import-not-found]
+        import brotli  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         raise ValueError("the body is brotli-encoded; pip install brotli to read it") from None
     try:

@@ -131,7 +131,14 @@ def make_html(fdp: atheris.FuzzedDataProvider) -> str | bytes:
     return page.encode(encoding, "replace") if encoding != "utf-8" else page.encode("utf-8", "surrogatepass")
 
 
-TARGETS = {"text": make_text, "html": make_html}
+def make_records(fdp: atheris.FuzzedDataProvider) -> bytes:
+    """The bytes of an input file for the readers (WARC, JSONL, CSV, gzip'ed or not)."""
+    return fdp.ConsumeBytes(fdp.remaining_bytes())
+
+
+TARGETS = {"text": make_text, "html": make_html, "records": make_records}
+READ_AS = ("warc", "jsonl", "csv", "page")
+"""The `records` target reads each input as every one of these formats."""
 VERBATIM = b"\x00"
 """A first byte that hands the rest of the data to `clean()` as it is: the seeds are the
 samples behind this byte, so libFuzzer mutates real pages (with the kontan dictionary)
@@ -148,6 +155,24 @@ def make_input(target: str, data: bytes) -> str | bytes:
     if data.startswith(VERBATIM):
         return data[len(VERBATIM):]
     return TARGETS[target](atheris.FuzzedDataProvider(data))
+
+
+def check_records(data: bytes) -> None:
+    """Read `data` as a file of each format; raise if a reader raises (a `UsageError` for
+    a missing field aside) or gives a record that is neither a page nor a known error."""
+    from kontan_clean.batch import FAILURE_KINDS
+    from kontan_clean.inputs import Limits, Source, UsageError, read_source
+
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"kontan-fuzz-{os.getpid()}.bin"
+    path.write_bytes(data)
+    limits = Limits(page=1 << 16, record=1 << 17, holdback=1 << 14)
+    for fmt in READ_AS:
+        try:
+            for record in read_source(Source(str(path), fmt), limits=limits):
+                if (record.page is None) == (record.error is None) or record.error_kind not in FAILURE_KINDS:
+                    raise AssertionError(f"{fmt}: a record that is neither a page nor a known error: {record!r:.200}")
+        except UsageError:
+            pass
 
 
 def check(page: str | bytes) -> None:
@@ -172,7 +197,7 @@ def signature(exc: BaseException) -> str:
 def _cpu_time(target: str, data: bytes) -> float:
     started = time.process_time()
     try:
-        check(make_input(target, data))
+        (check_records if target == "records" else check)(make_input(target, data))  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - only the time matters here
         pass
     return time.process_time() - started
@@ -187,7 +212,7 @@ def collecting(target: str, out: Path):
         nonlocal slow_found
         started = time.process_time()
         try:
-            check(make_input(target, data))
+            (check_records if target == "records" else check)(make_input(target, data))  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - every escape is a finding
             sig = signature(exc)
             name = "crash-" + hashlib.sha1(sig.encode()).hexdigest()[:12]
@@ -217,7 +242,8 @@ def main() -> None:
         sys.exit(f"usage: {Path(__file__).name} {{{'|'.join(TARGETS)}}} [libFuzzer flags]")
     target = sys.argv.pop(1)
     collect = os.environ.get("KONTAN_FUZZ_COLLECT")
-    one_input = collecting(target, Path(collect)) if collect else (lambda data: check(make_input(target, data)))
+    checker = check_records if target == "records" else check
+    one_input = collecting(target, Path(collect)) if collect else (lambda data: checker(make_input(target, data)))
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 
