@@ -443,3 +443,20 @@ def test_fuzzer_find_reads_cleanly(path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
     fuzz_clean = pytest.importorskip("fuzz_clean")
     fuzz_clean.check_records(path.read_bytes())
+
+
+def test_padding_after_the_last_member_loses_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "padded.warc.gz"
+    path.write_bytes(warc(3) + b"\x00" * 512)
+    got, _ = read(path)
+    assert pages_named(got) == [0, 1, 2]
+    assert got[-1].error_kind == "corrupt" and "not gzip data" in got[-1].error and "no record" in got[-1].error
+
+
+def test_brotli_encoded_body(tmp_path: Path) -> None:
+    brotli = pytest.importorskip("brotli")
+    special = {1: (brotli.compress(page(1)), [("Content-Type", "text/html"), ("Content-Encoding", "br")])}
+    path = tmp_path / "br.warc.gz"
+    path.write_bytes(warc(2, special=special))
+    got, _ = read(path)
+    assert pages_named(got) == [0, 1]

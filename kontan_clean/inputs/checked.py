@@ -23,10 +23,12 @@ NEVER = float("inf")
 class Corrupt(Exception):
     """A gzip member could not be decompressed or failed its CRC check."""
 
-    def __init__(self, message: str, member_start: int) -> None:
+    def __init__(self, message: str, member_start: int, junk: bool) -> None:
         super().__init__(message)
         self.member_start = member_start
         """Where the member's output began (a `tell()` offset): data from there on is bad."""
+        self.junk = junk
+        """The bytes do not even start like a gzip member (trailing padding, garbage)."""
 
 
 class CutShort(Exception):
@@ -50,6 +52,7 @@ class Stream:
         self._member_out = 0
         self._made = 0  # bytes output so far (the end of _out, as a tell() offset)
         self._pending: Corrupt | None = None
+        self._member_magic = False
         self.verified: float = 0 if gzipped else NEVER
         self.members = 0
         """gzip members that checked out."""
@@ -176,15 +179,18 @@ class Stream:
                     return False
             if self._d is None:
                 self._d, self._member_in, self._member_out = zlib.decompressobj(31), self._in_at, self._made
+                self._member_magic = self._in.startswith(GZIP_MAGIC)
             feed, d = self._in, self._d
             backup = d.copy()  # type: ignore[attr-defined]
             try:
                 out = d.decompress(feed, STEP)  # type: ignore[attr-defined]
             except zlib.error as exc:
                 self._d, self.failed_at = None, self._member_in
-                self._pending = Corrupt(f"the gzip member at byte {self._member_in} is corrupt ({exc})",
-                                        self._member_out)
                 salvaged = _salvage(backup, feed)
+                junk = self._made + len(salvaged) == self._member_out and not self._member_magic
+                what = f"the bytes at {self._member_in} are not gzip data" if junk else \
+                    f"the gzip member at byte {self._member_in} is corrupt"
+                self._pending = Corrupt(f"{what} ({exc})", self._member_out, junk)
                 self._out += salvaged
                 self._made += len(salvaged)
                 if salvaged:  # read what came before the damage: its records are reported by name

@@ -85,7 +85,8 @@ def _records(stream: Stream, source: Source, stats: ReadStats, limits: Limits) -
             yield from (h.record for h in held if h.end <= exc.member_start)
             for h in lost:
                 yield _damaged(h.record, f"read from a gzip member that then failed its check ({exc})", "corrupt")
-            unread = "no other record" if lost and stream.tell() == start else "at least 1 record"
+            unread = ("no other record" if lost and stream.tell() == start else
+                      "no record" if exc.junk else "at least 1 record")
             risky = f"; {unchecked} record(s) passed on before the check may be damaged" if unchecked else ""
             resumed = stream.resync(RECORD_START)
             where = f"reading resumed at byte {resumed}" if resumed is not None else "no intact member follows"
