@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import deque
 from typing import Any, Iterator
 
 from ..batch import Record
@@ -47,7 +48,7 @@ def read_csv(source: Source, fields: Fields, stats: ReadStats, url: str | None =
     row's end cannot then be found, the rows after it are reported as not read."""
     csv.field_size_limit(min(limits.page, 2**31 - 1))
     n = 0
-    held: list[tuple[int, Record]] = []  # rows waiting for their gzip member to check out
+    held: deque[tuple[int, Record]] = deque()  # rows waiting for their gzip member to check out
     try:
         with open_raw(source) as (raw, gzipped):
             stream = Stream(raw, gzipped)
@@ -64,9 +65,9 @@ def read_csv(source: Source, fields: Fields, stats: ReadStats, url: str | None =
             for n, row in enumerate(rows, 1):
                 held.append((stream.tell(), _sized(_undecoded(from_mapping(row, fields, f"{source.label}:{n}", source)), limits)))
                 while held and held[0][0] <= stream.verified:
-                    yield held.pop(0)[1]
+                    yield held.popleft()[1]
                 while held and held[-1][0] - held[0][0] > limits.holdback:
-                    yield held.pop(0)[1]
+                    yield held.popleft()[1]
             yield from (r for _, r in held)
     except UsageError:
         raise

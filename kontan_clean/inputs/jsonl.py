@@ -5,6 +5,7 @@ member has passed its CRC check."""
 from __future__ import annotations
 
 import json
+from collections import deque
 from typing import Iterator
 
 from ..batch import Record
@@ -26,7 +27,7 @@ def read_jsonl(source: Source, fields: Fields, stats: ReadStats, url: str | None
 
 
 def _lines(stream: Stream, fields: Fields, source: Source, limits: Limits) -> Iterator[Record]:
-    held: list[tuple[int, Record]] = []
+    held: deque[tuple[int, Record]] = deque()
     n, checked = 0, False
     while True:
         try:
@@ -55,7 +56,7 @@ def _lines(stream: Stream, fields: Fields, source: Source, limits: Limits) -> It
             yield Record(f"{source.label}:{n + 1}", None, source=source.path, error_kind="corrupt",
                          error=f"{source.label}: {exc} after line {n}: {len(lost)} line(s) read from it are "
                                f"reported as corrupt, the rest of the member is lost; {where}")
-            held = []
+            held.clear()
             continue
         except CutShort as exc:
             yield from (_corrupt(r, exc, "truncated") for _, r in held)
@@ -63,9 +64,9 @@ def _lines(stream: Stream, fields: Fields, source: Source, limits: Limits) -> It
                          error=f"{source.label}: {exc} after line {n}; the lines there are lost")
             return
         while held and held[0][0] <= stream.verified:
-            yield held.pop(0)[1]
+            yield held.popleft()[1]
         while held and held[-1][0] - held[0][0] > limits.holdback:
-            yield held.pop(0)[1]
+            yield held.popleft()[1]
     yield from (r for _, r in held)
 
 

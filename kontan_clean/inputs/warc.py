@@ -22,6 +22,7 @@ after a corrupt member. warcio reads the lost records but does not check lengths
 from __future__ import annotations
 
 import zlib
+from collections import deque
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -67,7 +68,7 @@ def _records(stream: Stream, source: Source, stats: ReadStats, limits: Limits) -
         yield Record(source.label, None, source=source.path, error=f"cannot read {source.label}: {exc}",
                      error_kind="corrupt" if isinstance(exc, Corrupt) else "truncated")
         return
-    held: list[_Held] = []
+    held: deque[_Held] = deque()
     unchecked = 0  # records handed on before their member checked out (over the hold-back limit)
     members = 0
     while True:
@@ -93,22 +94,23 @@ def _records(stream: Stream, source: Source, stats: ReadStats, limits: Limits) -
             yield Record(f"{source.label}@{stream.failed_at}", None, source=source.path, error_kind="corrupt",
                          error=f"{source.label}: {exc}: {len(lost)} record(s) held back from it are reported "
                                f"as corrupt, {unread} in it could not be read{risky}; {where}")
-            held, unchecked = [], 0
+            held.clear()
+            unchecked = 0
             continue
         except CutShort as exc:
             for h in held:
                 yield _damaged(h.record, f"its gzip member was never completed ({exc})", "truncated")
-            held = []
+            held.clear()
             yield Record(f"{source.label}@end", None, source=source.path, error_kind="truncated",
                          error=f"{source.label}: {exc}; the record being read there is lost")
             break
         if stream.members != members:
             members, unchecked = stream.members, 0
         while held and held[0].end <= stream.verified:
-            yield held.pop(0).record
+            yield held.popleft().record
         while held and held[-1].end - held[0].end > limits.holdback:
             unchecked += 1
-            yield held.pop(0).record
+            yield held.popleft().record
     yield from (h.record for h in held)
 
 
