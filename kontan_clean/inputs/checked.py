@@ -65,10 +65,6 @@ class Stream:
         """Offset of the next byte `read` returns (in the decompressed data)."""
         return self._base + self._pos
 
-    def compressed_offset(self) -> int:
-        """Where in the file (compressed bytes) reading has got to."""
-        return self._in_at
-
     def peek(self, n: int) -> bytes:
         """Up to `n` next bytes without consuming them (fewer only at the end)."""
         while len(self._out) - self._pos < n and self._fill():
@@ -95,7 +91,7 @@ class Stream:
                 return self.read(limit)
 
     def read_line(self, limit: int) -> bytes | None:
-        """The next line with its `\n` (b"" at the end), or None for a line over `limit`
+        """The next line with its `\\n` (b"" at the end), or None for a line over `limit`
         bytes, which is passed over without being held whole."""
         start = self._pos
         while True:
@@ -122,11 +118,9 @@ class Stream:
             done += take
         return done
 
-    def skip_to(self, marker: bytes, limit: float = NEVER) -> bool:
-        """Pass over bytes until `marker` is next (True), or the data ends or `limit` bytes
-        were passed over (False)."""
-        passed = 0
-        while passed <= limit:
+    def skip_to(self, marker: bytes) -> bool:
+        """Pass over bytes until `marker` is next (True) or the data ends (False)."""
+        while True:
             at = self._out.find(marker, self._pos)
             if at >= 0:
                 self._consume(at - self._pos)
@@ -134,11 +128,9 @@ class Stream:
             keep = len(marker) - 1
             drop = max(0, len(self._out) - self._pos - keep)
             self._consume(drop)
-            passed += drop
             if not self._fill():
                 self._consume(len(self._out) - self._pos)
                 return False
-        return False
 
     def pushback(self, data: bytes) -> None:
         """Put `data`, the bytes just read, back in front of the next byte."""
