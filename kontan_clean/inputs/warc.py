@@ -82,18 +82,7 @@ def _records(stream: Stream, source: Source, stats: ReadStats, limits: Limits) -
             start = stream.tell()
             stream.peek(1)  # finish the member, so that its CRC is checked
         except Corrupt as exc:
-            lost = [h for h in held if h.end > exc.member_start]
-            yield from (h.record for h in held if h.end <= exc.member_start)
-            for h in lost:
-                yield _damaged(h.record, f"read from a gzip member that then failed its check ({exc})", "corrupt")
-            unread = ("no other record" if lost and stream.tell() == start else
-                      "no record" if exc.junk else "at least 1 record")
-            risky = f"; {unchecked} record(s) passed on before the check may be damaged" if unchecked else ""
-            resumed = stream.resync(RECORD_START)
-            where = f"reading resumed at byte {resumed}" if resumed is not None else "no intact member follows"
-            yield Record(f"{source.label}@{stream.failed_at}", None, source=source.path, error_kind="corrupt",
-                         error=f"{source.label}: {exc}: {len(lost)} record(s) held back from it are reported "
-                               f"as corrupt, {unread} in it could not be read{risky}; {where}")
+            yield from _member_failed(stream, exc, held, stream.tell() == start, unchecked, source)
             held.clear()
             unchecked = 0
             continue
@@ -112,6 +101,24 @@ def _records(stream: Stream, source: Source, stats: ReadStats, limits: Limits) -
             unchecked += 1
             yield held.popleft().record
     yield from (h.record for h in held)
+
+
+def _member_failed(stream: Stream, exc: Corrupt, held: deque[_Held], at_boundary: bool, unchecked: int,
+                   source: Source) -> Iterator[Record]:
+    """The records held back when a gzip member failed: those from before it as read, those
+    from it as `corrupt`; then one `corrupt` record for the member, after skipping to the
+    next one."""
+    lost = [h for h in held if h.end > exc.member_start]
+    yield from (h.record for h in held if h.end <= exc.member_start)
+    for h in lost:
+        yield _damaged(h.record, f"read from a gzip member that then failed its check ({exc})", "corrupt")
+    unread = "no other record" if lost and at_boundary else "no record" if exc.junk else "at least 1 record"
+    risky = f"; {unchecked} record(s) passed on before the check may be damaged" if unchecked else ""
+    resumed = stream.resync(RECORD_START)
+    where = f"reading resumed at byte {resumed}" if resumed is not None else "no intact member follows"
+    yield Record(f"{source.label}@{stream.failed_at}", None, source=source.path, error_kind="corrupt",
+                 error=f"{source.label}: {exc}: {len(lost)} record(s) held back from it are reported "
+                       f"as corrupt, {unread} in it could not be read{risky}; {where}")
 
 
 def _damaged(record: Record, why: str, kind: str) -> Record:
