@@ -39,6 +39,8 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     text = (result.text if result is not None else "") or ""
+    if "\ufffd" in text and "\ufffd" not in root.text_content():
+        text = text.replace("\ufffd", "")  # trafilatura's stand-in for control characters: not page text
     doc = read_text(text if "\n" in text else text + "\n", url)
     doc.form = "html"
     doc.info["extractor"] = "trafilatura"
