@@ -54,11 +54,10 @@ class Source:
 
 
 class _Unclosable(io.RawIOBase):
-    """stdin as a binary stream that is never closed and can `tell()` (fastwarc needs it on
-    pipes); `seek()` only moves forward."""
+    """stdin as a raw binary stream that closing the reader does not close."""
 
     def __init__(self, raw: BinaryIO) -> None:
-        self._raw, self._pos = raw, 0
+        self._raw = raw
 
     def readable(self) -> bool:
         return True
@@ -66,19 +65,7 @@ class _Unclosable(io.RawIOBase):
     def readinto(self, buf: Any) -> int:
         data = self._raw.read(len(buf))
         buf[: len(data)] = data
-        self._pos += len(data)
         return len(data)
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        target = offset if whence == io.SEEK_SET else self._pos + offset if whence == io.SEEK_CUR else -1
-        if target < self._pos:
-            raise OSError(29, "Illegal seek on a pipe")
-        while self._pos < target and self.read(min(1 << 16, target - self._pos)):
-            pass
-        return self._pos
 
 
 GZIP_MAGIC = b"\x1f\x8b"
