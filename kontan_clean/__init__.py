@@ -7,7 +7,7 @@
 
 from .api import clean, clean_pages, default_pipeline
 from .article import Article
-from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
+from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
 from .filters import BlockFilter, Filter
 from .model import Block, Document, Quote, Related, Removal
 from .pipeline import Pipeline
@@ -16,6 +16,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Block", "BlockFilter", "DecodeError", "Document", "EmptyInputError", "Filter",
-    "KontanCleanError", "NoArticleError", "Pipeline", "Quote", "Related", "Removal", "clean", "clean_pages",
+    "KontanCleanError", "NoArticleError", "Pipeline", "TooLargeError", "Quote", "Related", "Removal", "clean", "clean_pages",
     "default_pipeline",
 ]

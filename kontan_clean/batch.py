@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, Union
 
 from .api import clean
 from .article import Article
-from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
+from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
 from .pipeline import Pipeline
 from .pool import Pool, can_fork
 
@@ -119,7 +119,7 @@ def clean_one(record: Record, pipeline: Pipeline | None = None) -> Result:
 
 def _kind(exc: Exception) -> str:
     for cls, kind in ((NoArticleError, "no_article"), (EmptyInputError, "empty"), (DecodeError, "decode"),
-                      (KontanCleanError, "invalid")):
+                      (TooLargeError, "too_large"), (KontanCleanError, "invalid")):
         if isinstance(exc, cls):
             return kind
     return "input"

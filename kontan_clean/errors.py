@@ -15,3 +15,7 @@ class DecodeError(KontanCleanError):
 
 class NoArticleError(KontanCleanError):
     """The page was read but holds no article text (a crawler placeholder, an index page)."""
+
+
+class TooLargeError(KontanCleanError):
+    """The page is over a size limit (the trafilatura fallback's, for unknown layouts)."""

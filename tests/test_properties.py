@@ -132,7 +132,9 @@ def visible_text(page: str | bytes) -> str:
         root = lxml.html.document_fromstring(page, parser=lxml.html.HTMLParser(remove_comments=True))
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.tag.lower() in JUNK_TAGS and el.getparent() is not None:
-            el.drop_tree()
+            # emptied in place, not drop_tree(): that joins the tail to the parent's text, and
+            # lxml refuses to set a text holding a control character the parser let through
+            el.clear(keep_tail=True)
     return root.text_content()
 
 

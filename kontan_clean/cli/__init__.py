@@ -23,18 +23,15 @@ from typing import Iterable, Iterator, TextIO
 
 from .. import __version__
 from ..batch import DEFAULT_TIMEOUT, clean_records
+from ..inputs import FORMATS, Fields, Limits, ReadStats, Source, UsageError, find_sources, parse_size, read_records
 from ..pool import PoolError
-from ..inputs import FORMATS, Fields, ReadStats, Source, find_sources, read_records
+from ..readers.fallback import FALLBACK_LIMIT_VAR
 from ..recognition import WARNING as UNRECOGNISED
 from .common import EXIT_FAILED, EXIT_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, EXIT_USAGE, PROG
 from .explain import Paint, explain, use_colour
 from .progress import Tally, progress_bar
 from .signals import Interrupted, on_hard_exit, stop_signals
 from .writing import DirSink, JsonlSink, Sink, LineWriter, OutputError, cut_partial_line, json_line, make_sink, output_path
-
-
-class UsageError(Exception):
-    """Arguments that would do harm (an output over an input); exit 2 with the message."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,9 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-t", "--timeout", type=float, metavar="SECONDS",
                    help=f"time budget per document: one over it becomes an error record of kind timeout "
                         f"(default {DEFAULT_TIMEOUT:g} for a batch, none for one page; 0: no budget)")
+    p.add_argument("--max-page-size", type=_size, default=Limits.page, metavar="SIZE",
+                   help="a page over this becomes a too_large error record (default: 32M)")
+    p.add_argument("--max-record-size", type=_size, default=Limits.record, metavar="SIZE",
+                   help="a record over this once decompressed (a JSONL line, a CSV row, a WARC record) becomes a "
+                        "too_large error record, read no further (default: 128M)")
+    p.add_argument("--max-fallback-size", type=_size, default=None, metavar="SIZE",
+                   help="the largest page of an unknown layout handed to trafilatura (default: 4M)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     return p
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _check_usage(parser, args)
     _utf8(sys.stdout)
+    if args.max_fallback_size is not None:  # read in the worker processes too
+        os.environ[FALLBACK_LIMIT_VAR] = str(args.max_fallback_size)
     program = argv is None
     with stop_signals(restore_after_stop=not program):
         status = _run_reporting_errors(args, parser)
@@ -165,7 +178,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     single = len(first) == 1 and first[0].fmt == "page" and not args.output
     if args.url and not single:
         parser.error("--url is the URL of one page; for many pages put URLs in the records and use --url-field")
-    records = read_records(chain(first, sources), Fields(args.field, args.id_field, args.url_field), stats, args.url)
+    limits = Limits(page=args.max_page_size, record=args.max_record_size)
+    records = read_records(chain(first, sources), Fields(args.field, args.id_field, args.url_field), stats, args.url,
+                           limits)
     sink = make_sink(args, single, targets)
     def leave_nothing_half_done() -> None:  # on a second stop signal, just before the exit
         cut_partial_line()

@@ -54,7 +54,7 @@ def explain(article: Article, page: str | bytes | None, paint: Paint = Paint(Fal
     return "\n".join(lines) + "\n"
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not `[^>]`: a run of `<` with no `>` would be rescanned from each one
 
 
 def page_order(removed: list[Removal], page: str | bytes | None) -> list[Removal]:

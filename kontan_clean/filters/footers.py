@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, WHATSAPP
+from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
 
@@ -35,3 +36,5 @@ class Footers(Filter):
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
+            if block.removed_by is None and block.text.lower() in SITE_CHROME_LINES:
+                doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

@@ -88,9 +88,10 @@ class Title(Filter):
             if not _title_shaped(block):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if (nxt is not None and (_date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or any(
-                b.text == block.text for b in blocks[i + 1:i + 4]
-            ):
+            # a repeat is the title printed again, unless the lines are all there is
+            repeated = any(b.text == block.text for b in blocks[i + 1:i + 4]) and any(
+                b.text != block.text for b in blocks)
+            if (nxt is not None and (_date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
                 continue

@@ -6,35 +6,37 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator
 
 from ..batch import Record
-from .common import Fields, ReadStats, Source
+from .common import Fields, ReadStats, Source, UsageError
 from .csvfile import read_csv
 from .jsonl import read_jsonl
+from .limits import Limits, parse_size
 from .page import read_page
 from .sources import FORMATS, find_sources, format_of, strip_extension
 from .warc import read_warc
 
-Reader = Callable[[Source, Fields, ReadStats, "str | None"], Iterator[Record]]
+Reader = Callable[[Source, Fields, ReadStats, "str | None", Limits], Iterator[Record]]
 
 READERS: dict[str, Reader] = {"page": read_page, "jsonl": read_jsonl, "csv": read_csv, "warc": read_warc}
 """The reader for each `Source.fmt`."""
 
 
 def read_source(source: Source, fields: Fields = Fields(), stats: ReadStats | None = None,
-                url: str | None = None) -> Iterator[Record]:
+                url: str | None = None, limits: Limits = Limits()) -> Iterator[Record]:
     """The records of one source; a source that names nothing readable gives one error record.
-    `url` is the URL of a single page (`page` sources only)."""
+    `url` is the URL of a single page (`page` sources only). `UsageError` when the first
+    record of a JSONL or CSV source lacks a field asked for."""
     if source.error:
         yield Record(source.label, None, source=source.path, error=source.error)
         return
-    yield from READERS[source.fmt](source, fields, stats if stats is not None else ReadStats(), url)
+    yield from READERS[source.fmt](source, fields, stats if stats is not None else ReadStats(), url, limits)
 
 
 def read_records(sources: Iterable[Source], fields: Fields = Fields(), stats: ReadStats | None = None,
-                 url: str | None = None) -> Iterator[Record]:
+                 url: str | None = None, limits: Limits = Limits()) -> Iterator[Record]:
     """The records of every source, in order."""
     for source in sources:
-        yield from read_source(source, fields, stats, url)
+        yield from read_source(source, fields, stats, url, limits)
 
 
-__all__ = ["FORMATS", "READERS", "Fields", "ReadStats", "Source", "find_sources", "format_of", "read_records",
-           "read_source", "strip_extension"]
+__all__ = ["FORMATS", "READERS", "Fields", "Limits", "ReadStats", "Source", "UsageError", "find_sources", "format_of",
+           "parse_size", "read_records", "read_source", "strip_extension"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
+import zlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,11 +54,10 @@ class Source:
 
 
 class _Unclosable(io.RawIOBase):
-    """stdin as a binary stream that is never closed and can `tell()` (fastwarc needs it on
-    pipes); `seek()` only moves forward."""
+    """stdin as a raw binary stream that closing the reader does not close."""
 
     def __init__(self, raw: BinaryIO) -> None:
-        self._raw, self._pos = raw, 0
+        self._raw = raw
 
     def readable(self) -> bool:
         return True
@@ -66,33 +65,89 @@ class _Unclosable(io.RawIOBase):
     def readinto(self, buf: Any) -> int:
         data = self._raw.read(len(buf))
         buf[: len(data)] = data
-        self._pos += len(data)
         return len(data)
 
-    def tell(self) -> int:
-        return self._pos
 
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        target = offset if whence == io.SEEK_SET else self._pos + offset if whence == io.SEEK_CUR else -1
-        if target < self._pos:
-            raise OSError(29, "Illegal seek on a pipe")
-        while self._pos < target and self.read(min(1 << 16, target - self._pos)):
-            pass
-        return self._pos
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+class MissingDependency(OSError):
+    """An optional package a compressed input needs is not installed."""
 
 
 @contextmanager
-def open_binary(source: Source, *, gunzip: bool = True) -> Iterator[BinaryIO]:
-    """The source's bytes, gunzipped when the name ends in `.gz` (and `gunzip`)."""
+def open_raw(source: Source) -> Iterator[tuple[BinaryIO, bool]]:
+    """(the source's bytes, whether they are gzip'ed): gzip is recognised by its first
+    bytes, whatever the name; zstd (`.zst`) is decompressed here, with `zstandard`."""
     if source.path == "-":
-        yield io.BufferedReader(_Unclosable(sys.stdin.buffer))
+        yield from _opened(_stdin())
         return
-    with open(source.path, "rb") as raw:
-        if gunzip and source.path.endswith(".gz"):
-            with gzip.open(raw, "rb") as unzipped:
-                yield unzipped  # type: ignore[misc]
-        else:
-            yield raw
+    with open(source.path, "rb") as f:
+        yield from _opened(f)  # type: ignore[arg-type]
+
+
+def _opened(raw: Any) -> Iterator[tuple[BinaryIO, bool]]:
+    head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+    if head.startswith(ZSTD_MAGIC):
+        try:
+            import zstandard
+        except ImportError:
+            raise MissingDependency(0, "a zstd-compressed input needs zstandard: pip install zstandard") from None
+        with zstandard.ZstdDecompressor().stream_reader(raw, closefd=False) as unzipped:
+            yield unzipped, False
+        return
+    yield raw, head.startswith(GZIP_MAGIC)
+
+
+_STDIN: list[io.BufferedReader] = []
+
+
+def _stdin() -> io.BufferedReader:
+    """stdin, buffered once: what `first_bytes` peeked at is still there for the reader."""
+    if not _STDIN or _STDIN[0].raw._raw is not sys.stdin.buffer:  # type: ignore[attr-defined]
+        _STDIN[:] = [io.BufferedReader(_Unclosable(sys.stdin.buffer), buffer_size=1 << 16)]
+    return _STDIN[0]
+
+
+def first_bytes(source: Source, n: int = 16) -> bytes:
+    """The first `n` bytes of the source, gunzipped, without consuming them (empty if it
+    cannot be read)."""
+    try:
+        raw = _stdin() if source.path == "-" else open(source.path, "rb")
+    except OSError:
+        return b""
+    try:
+        try:
+            head = raw.peek(1 << 15)
+        except OSError:
+            return b""
+        if head.startswith(GZIP_MAGIC):
+            try:
+                head = zlib.decompressobj(31).decompress(head, n)
+            except zlib.error:
+                return b""
+        return head[:n]
+    finally:
+        if source.path != "-":
+            raw.close()
+
+
+class UsageError(Exception):
+    """The arguments do not fit the input (a field asked for is not in the first record) or
+    would do harm (an output over an input): one message for the whole run, exit 2."""
+
+
+def check_fields(row: Mapping[str, Any], fields: Fields, source: Source, what: str) -> None:
+    """UsageError unless the first record has the page field and every field named by an
+    option; `what` is `key` or `column`."""
+    keys = ", ".join(str(k) for k in row) or "none"
+    if fields.page is None and not any(k in row for k in PAGE_KEYS):
+        raise UsageError(f"{source.label}: no page {what} in the first record (tried {', '.join(PAGE_KEYS)}; "
+                         f"{what}s: {keys}); pass --field NAME")
+    for option, name in (("--field", fields.page), ("--id-field", fields.id), ("--url-field", fields.url)):
+        if name is not None and name not in row:
+            raise UsageError(f"{source.label}: {option} {name!r} matches no {what} of the first record ({what}s: {keys})")
 
 
 def read_error(source: Source, exc: BaseException) -> str:

@@ -7,14 +7,15 @@ import os
 from collections import Counter
 from typing import Iterable, Iterator
 
-from .common import Source
+from .common import Source, first_bytes
 
-EXTENSIONS = {
+_BASE = {
     ".html": "page", ".htm": "page", ".xhtml": "page", ".txt": "page",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
-    ".csv": "csv", ".csv.gz": "csv",
-    ".warc": "warc", ".warc.gz": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
+    ".warc": "warc", ".wet": "warc",
 }
+EXTENSIONS = {ext + z: fmt for ext, fmt in _BASE.items() for z in ("", ".gz", ".zst")}
+"""Each format's extensions, also gzip'ed or zstd'ed (`.warc.wet.gz` ends in `.wet.gz`)."""
 FORMATS = ("auto", "html", "text", "jsonl", "csv", "warc")
 """`--input-format` choices; `html` and `text` both mean one page per file."""
 
@@ -23,6 +24,11 @@ def format_of(path: str) -> str | None:
     """The format a file's name implies, or None."""
     name = path.lower()
     return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
+
+
+def sniff(source: Source) -> str:
+    """`warc` when the source (gunzipped) starts like a WARC, else `page`."""
+    return "warc" if first_bytes(source, 5) == b"WARC/" else "page"
 
 
 def strip_extension(name: str) -> str:
@@ -40,11 +46,11 @@ def find_sources(args: Iterable[str], input_format: str = "auto", skipped: Count
     forced = None if input_format == "auto" else "page" if input_format in ("html", "text") else input_format
     for arg in args:
         if arg == "-":
-            yield Source("-", forced or "page", "stdin")
+            yield Source("-", forced or sniff(Source("-", "page")), "stdin")
         elif os.path.isdir(arg):
             yield from _walk(arg, forced, skipped if skipped is not None else Counter())
         elif os.path.exists(arg) or not glob.has_magic(arg):
-            yield Source(arg, forced or format_of(arg) or "page", os.path.basename(arg),
+            yield Source(arg, forced or format_of(arg) or sniff(Source(arg, "page")), os.path.basename(arg),
                          None if os.path.exists(arg) else f"cannot read {arg}: No such file or directory")
         else:
             matches = sorted(glob.glob(arg, recursive=True))

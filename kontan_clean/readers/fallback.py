@@ -4,12 +4,30 @@ document says what happened and why."""
 
 from __future__ import annotations
 
+import os
+
 import lxml.html
 from lxml import etree
 
-from ..errors import NoArticleError
+from ..errors import NoArticleError, TooLargeError
 from ..model import Document
 from .text import read_text
+
+FALLBACK_LIMIT = 4 << 20
+"""Characters of a page of an unknown layout handed to trafilatura at most: it needs about
+50x the page in memory and minutes on tens of MB. Set `KONTAN_CLEAN_MAX_FALLBACK_SIZE`
+(bytes; the CLI's `--max-fallback-size`) to change it."""
+FALLBACK_LIMIT_VAR = "KONTAN_CLEAN_MAX_FALLBACK_SIZE"
+
+
+def check_fallback_size(page: str) -> None:
+    """TooLargeError when `page` is over the fallback's limit."""
+    limit = int(os.environ.get(FALLBACK_LIMIT_VAR) or FALLBACK_LIMIT)
+    if len(page) > limit:
+        raise TooLargeError(f"no kontan layout recognised and the page ({len(page) / (1 << 20):.1f} MB) is over "
+                            f"the {limit / (1 << 20):.1f} MB limit of the trafilatura fallback; raise it with "
+                            f"--max-fallback-size or {FALLBACK_LIMIT_VAR}")
+
 
 REASON = "no kontan article body found (itemprop=articleBody, div.tmpt-desk-kon, div.ctn, AMP body)"
 
@@ -20,6 +38,8 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     text = (result.text if result is not None else "") or ""
+    if "\ufffd" in text and "\ufffd" not in root.text_content():
+        text = text.replace("\ufffd", "")  # trafilatura's stand-in for control characters: not page text
     doc = read_text(text if "\n" in text else text + "\n", url)
     doc.form = "html"
     doc.info["extractor"] = "trafilatura"

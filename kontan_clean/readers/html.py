@@ -103,7 +103,7 @@ def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
 def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int, url: str | None) -> Document:
     """A page with no kontan body: decoded and parsed whole, read by trafilatura (`stop`:
     where the head metadata ends)."""
-    from .fallback import parse_whole, read_deep_markup, read_with_trafilatura
+    from .fallback import check_fallback_size, parse_whole, read_deep_markup, read_with_trafilatura
 
     flat = bounded(data)
     if isinstance(content, str) and flat is data:
@@ -113,6 +113,7 @@ def _whole_page(content: str | bytes, data: bytes, known: str | None, stop: int,
     else:
         page, encoding = decode(flat)
     page = visible(page)  # libxml2 turns control characters into U+FFFD, which trafilatura keeps
+    check_fallback_size(page)
     head = head_metadata(data, stop, utf8 if known else _decoder(encoding))
     root = parse_whole(page)
     target = head.get("url") or url

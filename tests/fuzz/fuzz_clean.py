@@ -20,6 +20,7 @@ import importlib
 import os
 import pkgutil
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -130,12 +131,48 @@ def make_html(fdp: atheris.FuzzedDataProvider) -> str | bytes:
     return page.encode(encoding, "replace") if encoding != "utf-8" else page.encode("utf-8", "surrogatepass")
 
 
-TARGETS = {"text": make_text, "html": make_html}
+def make_records(fdp: atheris.FuzzedDataProvider) -> bytes:
+    """The bytes of an input file for the readers (WARC, JSONL, CSV, gzip'ed or not)."""
+    return fdp.ConsumeBytes(fdp.remaining_bytes())
+
+
+TARGETS = {"text": make_text, "html": make_html, "records": make_records}
+READ_AS = ("warc", "jsonl", "csv", "page")
+"""The `records` target reads each input as every one of these formats."""
+VERBATIM = b"\x00"
+"""A first byte that hands the rest of the data to `clean()` as it is: the seeds are the
+samples behind this byte, so libFuzzer mutates real pages (with the kontan dictionary)
+rather than the builders' choices."""
+MAX_SLOW = 10
+SLOW_SECONDS = 1.0
+"""CPU seconds one input (at most 64 KB) may take before it is stored as slow: a normal
+page of that size takes a few hundredths, so this catches super-linear work long before
+libFuzzer's `-timeout` would."""
 
 
 def make_input(target: str, data: bytes) -> str | bytes:
     """The exact input `clean()` is given for the fuzzer's `data` on `target`."""
+    if data.startswith(VERBATIM):
+        return data[len(VERBATIM):]
     return TARGETS[target](atheris.FuzzedDataProvider(data))
+
+
+def check_records(data: bytes) -> None:
+    """Read `data` as a file of each format; raise if a reader raises (a `UsageError` for
+    a missing field aside) or gives a record that is neither a page nor a known error."""
+    from kontan_clean.batch import FAILURE_KINDS
+    from kontan_clean.inputs import Limits, Source, UsageError, read_source
+
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"kontan-fuzz-{os.getpid()}.bin"
+    path.write_bytes(data)
+    limits = Limits(page=1 << 16, record=1 << 17, holdback=1 << 14)
+    for fmt in READ_AS:
+        try:
+            for record in read_source(Source(str(path), fmt), limits=limits):
+                if (record.page is None) == (record.error is None) or record.error_kind not in FAILURE_KINDS:
+                    raise AssertionError(f"{fmt}: a record that is neither a page nor a known error: {record!r:.200}")
+        except UsageError:
+            pass
 
 
 def check(page: str | bytes) -> None:
@@ -157,12 +194,25 @@ def signature(exc: BaseException) -> str:
     return f"{type(exc).__name__} in {where}"
 
 
+def _cpu_time(target: str, data: bytes) -> float:
+    started = time.process_time()
+    try:
+        (check_records if target == "records" else check)(make_input(target, data))  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - only the time matters here
+        pass
+    return time.process_time() - started
+
+
 def collecting(target: str, out: Path):
     """A test-one-input function that stores the first input of each distinct crash in `out`
     and carries on fuzzing (libFuzzer's own `-fork` mode does not work under atheris)."""
+    slow_found = 0
+
     def one_input(data: bytes) -> None:
+        nonlocal slow_found
+        started = time.process_time()
         try:
-            check(make_input(target, data))
+            (check_records if target == "records" else check)(make_input(target, data))  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - every escape is a finding
             sig = signature(exc)
             name = "crash-" + hashlib.sha1(sig.encode()).hexdigest()[:12]
@@ -170,6 +220,15 @@ def collecting(target: str, out: Path):
                 (out / name).write_bytes(data)
                 (out / f"{name}.log").write_text(sig + "\n\n" + traceback.format_exc(), encoding="utf-8")
                 print(f"\n[fuzz] new crash: {sig}", flush=True)
+        spent = time.process_time() - started
+        if spent > SLOW_SECONDS and slow_found < MAX_SLOW:
+            spent = _cpu_time(target, data)  # again: the first call pays for lazy imports
+        if spent > SLOW_SECONDS and slow_found < MAX_SLOW:
+            slow_found += 1
+            name = "slow-" + hashlib.sha1(data).hexdigest()[:12]
+            (out / name).write_bytes(data)
+            (out / f"{name}.log").write_text(f"slow: {spent:.1f} s CPU for {len(data)} bytes\n", encoding="utf-8")
+            print(f"\n[fuzz] slow input: {spent:.1f} s CPU", flush=True)
     return one_input
 
 
@@ -183,7 +242,8 @@ def main() -> None:
         sys.exit(f"usage: {Path(__file__).name} {{{'|'.join(TARGETS)}}} [libFuzzer flags]")
     target = sys.argv.pop(1)
     collect = os.environ.get("KONTAN_FUZZ_COLLECT")
-    one_input = collecting(target, Path(collect)) if collect else (lambda data: check(make_input(target, data)))
+    checker = check_records if target == "records" else check
+    one_input = collecting(target, Path(collect)) if collect else (lambda data: checker(make_input(target, data)))
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 

@@ -28,8 +28,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 REGRESSIONS = ROOT / "tests" / "regressions"
 HARNESS = HERE / "fuzz_clean.py"
-TARGETS = ("text", "html")
-PER_INPUT_TIMEOUT = 20
+DICTIONARY = HERE / "kontan.dict"
+"""Kontan's markers, tags and attributes, for libFuzzer's dictionary mutations."""
+TARGETS = ("text", "html", "records")
+PER_INPUT_TIMEOUT = 10
 """Seconds one input may take before libFuzzer calls it a hang (`-timeout`)."""
 RSS_LIMIT_MB = 2048
 MAX_LEN = 65536
@@ -39,13 +41,48 @@ def corpus_dir(target: str) -> Path:
     """The persistent corpus for `target`, seeded from the samples on first use."""
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "kontan_clean" / "fuzz" / target
     base.mkdir(parents=True, exist_ok=True)
-    if not any(base.iterdir()):
-        suffix = ".txt" if target == "text" else ".html"
-        for page in sorted((ROOT / "samples").rglob(f"*{suffix}")):
-            # The raw seed goes through the target's input builder, so the page is only
-            # partly preserved; it still gives the fuzzer real words and markup to mutate.
-            (base / page.name).write_bytes(page.read_bytes()[:MAX_LEN])
+    if target == "records":
+        for name, data in record_seeds().items():
+            if not (base / name).exists():
+                (base / name).write_bytes(b"\x00" + data)
+        return base
+    suffixes = (".txt",) if target == "text" else (".html", ".htm")
+    for page in sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in suffixes):
+        # Structure-aware seeds: each sample behind the VERBATIM byte reaches clean() whole,
+        # so mutations start from real kontan markup; the builders' modes are reached by
+        # any other first byte.
+        seed = base / f"sample-{page.name}"
+        if not seed.exists():
+            seed.write_bytes((b"\x00" + page.read_bytes())[:MAX_LEN])
     return base
+
+
+def record_seeds() -> dict[str, bytes]:
+    """Small inputs of each format the readers take, plain and gzip'ed: WARC (several
+    members, a chunked and gzip-encoded response, a WET conversion), JSONL, CSV."""
+    import gzip
+    import json
+
+    def warc_record(kind: str, block: bytes, ctype: str) -> bytes:
+        head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{len(block)}>\r\n"
+                f"WARC-Target-URI: https://www.kontan.co.id/news/x\r\nContent-Type: {ctype}\r\n"
+                f"Content-Length: {len(block)}\r\n\r\n")
+        return head.encode() + block + b"\r\n\r\n"
+
+    page = (ROOT / "samples" / "html" / "amp.html").read_bytes()[:4000]
+    body = gzip.compress(page)
+    chunked = b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    http_gz = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+               b"Transfer-Encoding: chunked\r\n\r\n" + chunked)
+    records = [warc_record("warcinfo", b"software: x\r\n", "application/warc-fields"),
+               warc_record("response", http, "application/http; msgtype=response"),
+               warc_record("response", http_gz, "application/http; msgtype=response"),
+               warc_record("conversion", b"Harga emas naik.\nBaca Juga: X\n", "text/plain")]
+    lines = b"".join(json.dumps({"id": i, "text": f"Baris {i}.", "url": "u"}).encode() + b"\n" for i in range(5))
+    return {"warc": b"".join(records), "warc-gz": b"".join(gzip.compress(r) for r in records),
+            "jsonl": lines, "jsonl-gz": gzip.compress(lines), "csv": b"id;url;text\n1;u;Harga emas naik.\n",
+            "csv-gz": gzip.compress(b"id,text\n1,\"Harga\nemas\"\n")}
 
 
 def fuzz_once(target: str, seconds: int, artifacts: Path) -> int:
@@ -54,6 +91,7 @@ def fuzz_once(target: str, seconds: int, artifacts: Path) -> int:
         sys.executable, str(HARNESS), target, str(corpus_dir(target)),
         f"-max_total_time={seconds}", f"-timeout={PER_INPUT_TIMEOUT}", f"-rss_limit_mb={RSS_LIMIT_MB}",
         f"-max_len={MAX_LEN}", f"-artifact_prefix={artifacts}/", "-print_final_stats=1",
+        *([f"-dict={DICTIONARY}"] if target != "records" else []), "-len_control=0",
     ]
     print(f"[fuzz] {target}: {seconds}s", flush=True)
     env = {**os.environ, "KONTAN_FUZZ_COLLECT": str(artifacts)}
@@ -73,7 +111,8 @@ def store_artifacts(target: str, artifacts: Path) -> list[Path]:
         page = make_input(target, raw.read_bytes())
         data = page if isinstance(page, bytes) else page.encode("utf-8", "surrogatepass")
         ext = ".bytes" if isinstance(page, bytes) else ".str"
-        out = REGRESSIONS / f"fuzz-{target}-{kind}-{hashlib.sha1(data).hexdigest()[:12]}{ext}"
+        prefix = "fuzzrec" if target == "records" else f"fuzz-{target}"  # replayed by test_damaged_inputs
+        out = REGRESSIONS / f"{prefix}-{kind}-{hashlib.sha1(data).hexdigest()[:12]}{ext}"
         out.write_bytes(data)
         log = raw.with_name(raw.name + ".log")
         why = log.read_text(encoding="utf-8").splitlines()[0] if log.exists() else kind
