@@ -9,7 +9,7 @@ from .base import Filter
 
 def _google_news(text: str):
     """The footer closing `text`, tried only where its first words last occur."""
-    at = max(text.rfind(cue) for cue in GOOGLE_NEWS_CUES)
+    at = max(map(text.rfind, GOOGLE_NEWS_CUES))
     return GOOGLE_NEWS.match(text, at) if at >= 0 else None
 
 

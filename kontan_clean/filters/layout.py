@@ -33,6 +33,14 @@ LEAD_MIN_WORDS = 8
 """Words of the lead that must open a later block for the page to read as AMP lead-first."""
 LEAD_LOOKAHEAD = 4
 TITLE_MAX_WORDS = 30
+_OPENER_INITIALS = frozenset(o[0] for o in PAYWALL_OPENERS)
+
+
+def _paywall_opener(text: str) -> bool:
+    """The block opens the insight paywall box. Lowering one character first is enough to
+    rule out almost every block (lower-casing never shortens a string, so the first
+    character of the lowered start is the lowered first character's first)."""
+    return text[:1].lower()[:1] in _OPENER_INITIALS and text[:60].lower().startswith(PAYWALL_OPENERS)
 
 
 def _opening(blocks: list[Block], at: int) -> list[str]:
@@ -88,7 +96,7 @@ def decide(doc: Document) -> str:
         return "momsmoney"
     if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
         return "english"
-    if host.startswith("insight.") or any(b.text[:60].lower().startswith(PAYWALL_OPENERS) for b in blocks):
+    if host.startswith("insight.") or any(_paywall_opener(b.text) for b in blocks):
         return "insight"
     if any(_chrome(t) for t in texts):
         return "desktop"

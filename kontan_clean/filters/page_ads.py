@@ -11,6 +11,8 @@ from .base import Filter
 AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 25
 MAX_TEASER_WORDS = 60
+_HEADING_CHARS = max(map(len, LIST_HEADINGS))
+"""A longer block is no list heading (lower-casing never shortens a string): not lowered."""
 TEASER_LAYOUTS = frozenset({"momsmoney"})
 """Layouts whose headline lists print a teaser sentence under each headline."""
 
@@ -29,7 +31,7 @@ class PageAds(Filter):
         in_list = teaser = False
         teasers = doc.layout in TEASER_LAYOUTS
         for block in doc.live():
-            if block.text.lower() in LIST_HEADINGS:
+            if len(block.text) <= _HEADING_CHARS and block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
                 in_list, teaser = True, False
             elif ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):

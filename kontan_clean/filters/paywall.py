@@ -19,6 +19,8 @@ MAX_BOX_CHARS = 300
 """A block holding only paywall lines is short; longer blocks are not lowered and searched."""
 MAX_OFFER_WORDS = 16
 """An offer line (plan name, price, product list, trial note) is short."""
+_PAYWALL_HINTS = ("rp 5.000", "beli sekarang", "berlangganan")
+"""One of these is in every block made of paywall lines only (a cheap test before the pattern)."""
 _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
 
 
@@ -44,7 +46,7 @@ class Paywall(Filter):
                 continue
             low = block.text.lower()
             if low.startswith(PAYWALL_OPENERS) or (
-                any(p in low for p in ("rp 5.000", "beli sekarang", "berlangganan")) and _only_paywall_lines(block.text)
+                any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(block.text)
             ):
                 doc.drop(block, self.name, "paywall line")
                 doc.meta.paywalled = in_box = True
