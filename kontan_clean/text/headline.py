@@ -228,15 +228,14 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
     """A cue that settles the boundary by itself; the earliest one wins. A weak cue (a
     question or exclamation mark, a capitalised `Bagi`) only counts when no strong cue
     follows it: kontan headlines go on after them (`Sejarah Kelam Terulang? Begini ...`)."""
-    wanted = set(candidates)
     weak = None
-    # Past the last candidate only a bullet can still count.
-    for i in range(3, min(len(tokens), candidates[-1] + 1)):
-        token, before = tokens[i], tokens[i - 1]
-        if token.startswith("•"):
-            return i  # a bullet list starts
-        if i not in wanted:
+    bullet = _first_bullet(tokens)  # a bullet list starts: it wins over any later cue
+    for i in candidates:
+        if i < 3:
             continue
+        if bullet is not None and bullet <= i:
+            return bullet
+        token, before = tokens[i], tokens[i - 1]
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _starts_quote(token):
             return i
@@ -258,10 +257,15 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
             continue
         if token == before and kinds[i] == CAP:
             return i - 1  # `Pakistan Pakistan tengah ...`: a subheading, then its sentence
-    for i in range(max(3, candidates[-1] + 1), len(tokens)):
-        if tokens[i].startswith("•"):
-            return i
-    return weak
+    return weak if bullet is None else bullet
+
+
+def _first_bullet(tokens: list[str]) -> int | None:
+    """Index of the first word from the fourth on that opens with a bullet (`•`); one `in`
+    over the joined words rules the list out on almost every stretch."""
+    if "•" not in " ".join(tokens[3:]):
+        return None
+    return next((i for i in range(3, len(tokens)) if tokens[i].startswith("•")), None)
 
 
 _NAME_RUN = 5
