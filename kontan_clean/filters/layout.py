@@ -24,6 +24,7 @@ from ..site.patterns import (
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.urls import host as url_host
+from ..text.words import at_most
 from .base import Filter
 from .byline import is_byline
 from .dateline_prefix import without_dateline
@@ -47,7 +48,7 @@ def _opening(blocks: list[Block], at: int) -> list[str]:
     """The first words from block `at` on (a short first paragraph runs on into the next)."""
     words: list[str] = []
     for block in blocks[at:at + LEAD_MIN_WORDS]:
-        words.extend(without_dateline(block.text).split())
+        words.extend(without_dateline(block.text).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS])
         if len(words) >= LEAD_MIN_WORDS:
             break
     return words[:LEAD_MIN_WORDS]
@@ -58,7 +59,7 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     (the lead may be cut short, with or without `…`: only its opening is compared). A
     title printed again under its date line is not a lead."""
     lead = blocks[0].text
-    opening = without_dateline(lead).split()[:LEAD_MIN_WORDS]
+    opening = without_dateline(lead).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS]
     if len(opening) < LEAD_MIN_WORDS or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
     return any(
@@ -68,7 +69,7 @@ def _repeats_lead(blocks: list[Block]) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith((".", ",", ":"))
+    return at_most(text, TITLE_MAX_WORDS) and not text.endswith((".", ",", ":"))
 
 
 def _chrome(text: str) -> bool:
@@ -106,7 +107,7 @@ def decide(doc: Document) -> str:
         return "body"
     if any(DATE_LINE.match(t) for t in texts[:4]):
         return "desktop"
-    if len(head) > 1 and len(texts[0].split()) <= TITLE_MAX_WORDS and (
+    if len(head) > 1 and at_most(texts[0], TITLE_MAX_WORDS) and (
         DATELINE_PREFIX.match(texts[1])
         or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)))
     ):

@@ -6,6 +6,7 @@ import re
 from ..model import Block, Document
 from ..site.patterns import LIST_LINK
 from ..site.vocab import LIST_HEADINGS
+from ..text.words import at_most
 from .base import Filter
 
 AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
@@ -19,7 +20,7 @@ TEASER_LAYOUTS = frozenset({"momsmoney"})
 
 def _headline_like(block: Block) -> bool:
     text = block.text
-    return len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith((".", "\"", "”"))
+    return at_most(text, MAX_HEADLINE_WORDS) and not text.endswith((".", "\"", "”"))
 
 
 class PageAds(Filter):
@@ -38,7 +39,7 @@ class PageAds(Filter):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
             elif block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
                 doc.drop(block, self.name, "link to a stock list")
-            elif teaser and len(block.text.split()) <= MAX_TEASER_WORDS:
+            elif teaser and at_most(block.text, MAX_TEASER_WORDS):
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
             elif in_list and _headline_like(block):

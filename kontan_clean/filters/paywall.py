@@ -13,6 +13,7 @@ import re
 
 from ..model import Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
+from ..text.words import at_most
 from .base import Filter
 
 MAX_BOX_CHARS = 300
@@ -31,7 +32,7 @@ def _only_paywall_lines(text: str) -> bool:
 
 def _offer(text: str) -> bool:
     low = text.lower()
-    return low.startswith(PAYWALL_OFFERS) or (len(text.split()) <= MAX_OFFER_WORDS and low not in LIST_HEADINGS)
+    return low.startswith(PAYWALL_OFFERS) or (at_most(text, MAX_OFFER_WORDS) and low not in LIST_HEADINGS)
 
 
 class Paywall(Filter):
