@@ -55,3 +55,18 @@ def test_dateline_gates_change_nothing(text: str) -> None:
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 16, 40])
 def test_at_most_counts_like_split(text: str, n: int) -> None:
     assert at_most(text, n) is (len(text.split()) <= n)
+
+
+@pytest.mark.parametrize("text", [
+    "Harga naik. Cek Berita dan Artikel yang lain di Google News", "Harga naik. cek berita dan artikel yang lain di",
+    "Harga naik. CEK BERITA DAN ARTIKEL YANG LAIN DI GOOGLE NEWS  ", "Harga naik. Cek Berita dan Artikel yang lain di\n",
+    "Harga naik. Cek Berita dan Artikel yang lain di Google News. Lalu", "di", "Cek Berita dan Artikel yang lain dı",
+])
+def test_google_news_gate_changes_nothing(text: str) -> None:
+    from kontan_clean.filters.footers import _google_news
+    from kontan_clean.site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES
+
+    at = max(text.rfind(cue) for cue in GOOGLE_NEWS_CUES)
+    ungated = GOOGLE_NEWS.match(text, at) if at >= 0 else None
+    gated = _google_news(text)
+    assert (gated and gated.span()) == (ungated and ungated.span())
