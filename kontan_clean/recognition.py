@@ -10,7 +10,9 @@ kontan's house style and Indonesian running text (crawls store bare body fragmen
 from __future__ import annotations
 
 from .model import Document
-from .site.signals import INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_HOSTS, STYLE_SIGNALS, TEXT_SIGNALS
+from .site.signals import (
+    INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_HOSTS, SIGNAL_NEEDLES, STYLE_SIGNALS, TEXT_SIGNALS,
+)
 from .text.urls import host
 
 WARNING = ("not recognised as a kontan page: none of its signals found (byline, dateline, date line, "
@@ -30,7 +32,8 @@ def kontan_signal(doc: Document) -> str | None:
         return "kontan layout"  # the HTML reader found a kontan article body
     text = _sample(doc)
     for name, pattern in TEXT_SIGNALS if url_host else TEXT_SIGNALS + STYLE_SIGNALS:
-        if pattern.search(text):
+        needles = SIGNAL_NEEDLES.get(pattern)
+        if (needles is None or any(map(text.__contains__, needles))) and pattern.search(text):
             return name
     if url_host:
         return None

@@ -6,6 +6,8 @@ from ..site.patterns import SPACED_LOGO, TICKER_HEADER
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
+_LONGEST_LINE = max(map(len, SITE_CHROME_LINES))
+"""A longer block is no chrome line (lower-casing never shortens a string): not lowered."""
 HEAD = 20
 """Chrome only stands at the top of the page: this many blocks are looked at."""
 
@@ -17,7 +19,7 @@ class SiteChrome(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live()[:HEAD]:
-            if block.text.lower() in SITE_CHROME_LINES or TICKER_HEADER.match(block.text):
+            if (len(block.text) <= _LONGEST_LINE and block.text.lower() in SITE_CHROME_LINES) or TICKER_HEADER.match(block.text):
                 doc.drop(block, self.name, "site header line")
                 doc.flags.add("desktop")
             elif SPACED_LOGO.match(block.text):

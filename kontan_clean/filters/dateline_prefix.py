@@ -7,19 +7,26 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
+from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
 from ..site.vocab import SENTENCE_OPENERS
 from .base import Filter
 
 HEAD = 8
 
 
+def _may_open_upper(text: str) -> bool:
+    """False only where OLD_DATELINE cannot match: its three opening capitals are upper case
+    to `str.isupper` too, except letters newer than Python's Unicode tables (never ASCII)."""
+    head = text[:3]
+    return head.isupper() or not head.isascii()
+
+
 def without_dateline(text: str) -> str:
     """`text` without a dateline at its start (`KONTAN.CO.ID - JAKARTA.`, `JAKARTA.`), to
     compare a paragraph with a copy printed without it. Only for comparing: no city check."""
-    if m := DATELINE_PREFIX.match(text):
+    if text.startswith(DATELINE_PREFIX_STARTS) and (m := DATELINE_PREFIX.match(text)):
         text = text[m.end():]
-    if m := OLD_DATELINE.match(text):
+    if _may_open_upper(text) and (m := OLD_DATELINE.match(text)):
         text = text[m.end():]
     return text
 
@@ -48,7 +55,7 @@ class DatelinePrefix(Filter):
     def apply(self, doc: Document) -> None:
         found = False
         for block in doc.live()[:HEAD]:  # a repeated lead paragraph may carry it again
-            m = DATELINE_PREFIX.match(block.text)
+            m = block.text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(block.text)
             if m:
                 end = m.end()
                 c = DATELINE_CITY.match(block.text, end)

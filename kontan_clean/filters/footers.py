@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document
 from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, WHATSAPP
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
+# GOOGLE_NEWS ends `... di` or `... Google News`, then only whitespace: the same test, with
+# the same flags, on the last four characters rules out a text before it is scanned for cues.
+_GOOGLE_NEWS_END = re.compile(r"(?:di|News)\Z", re.IGNORECASE)
+
 
 def _google_news(text: str):
     """The footer closing `text`, tried only where its first words last occur."""
-    at = max(text.rfind(cue) for cue in GOOGLE_NEWS_CUES)
+    end = text.rstrip()
+    if not _GOOGLE_NEWS_END.search(end, max(0, len(end) - 4)):
+        return None
+    at = max(map(text.rfind, GOOGLE_NEWS_CUES))
     return GOOGLE_NEWS.match(text, at) if at >= 0 else None
 
 

@@ -24,6 +24,7 @@ from ..site.patterns import (
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.urls import host as url_host
+from ..text.words import at_most
 from .base import Filter
 from .byline import is_byline
 from .dateline_prefix import without_dateline
@@ -33,13 +34,21 @@ LEAD_MIN_WORDS = 8
 """Words of the lead that must open a later block for the page to read as AMP lead-first."""
 LEAD_LOOKAHEAD = 4
 TITLE_MAX_WORDS = 30
+_OPENER_INITIALS = frozenset(o[0] for o in PAYWALL_OPENERS)
+
+
+def _paywall_opener(text: str) -> bool:
+    """The block opens the insight paywall box. Lowering one character first is enough to
+    rule out almost every block (lower-casing never shortens a string, so the first
+    character of the lowered start is the lowered first character's first)."""
+    return text[:1].lower()[:1] in _OPENER_INITIALS and text[:60].lower().startswith(PAYWALL_OPENERS)
 
 
 def _opening(blocks: list[Block], at: int) -> list[str]:
     """The first words from block `at` on (a short first paragraph runs on into the next)."""
     words: list[str] = []
     for block in blocks[at:at + LEAD_MIN_WORDS]:
-        words.extend(without_dateline(block.text).split())
+        words.extend(without_dateline(block.text).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS])
         if len(words) >= LEAD_MIN_WORDS:
             break
     return words[:LEAD_MIN_WORDS]
@@ -50,7 +59,7 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     (the lead may be cut short, with or without `…`: only its opening is compared). A
     title printed again under its date line is not a lead."""
     lead = blocks[0].text
-    opening = without_dateline(lead).split()[:LEAD_MIN_WORDS]
+    opening = without_dateline(lead).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS]
     if len(opening) < LEAD_MIN_WORDS or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
     return any(
@@ -60,7 +69,7 @@ def _repeats_lead(blocks: list[Block]) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith((".", ",", ":"))
+    return at_most(text, TITLE_MAX_WORDS) and not text.endswith((".", ",", ":"))
 
 
 def _chrome(text: str) -> bool:
@@ -88,7 +97,7 @@ def decide(doc: Document) -> str:
         return "momsmoney"
     if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
         return "english"
-    if host.startswith("insight.") or any(b.text[:60].lower().startswith(PAYWALL_OPENERS) for b in blocks):
+    if host.startswith("insight.") or any(_paywall_opener(b.text) for b in blocks):
         return "insight"
     if any(_chrome(t) for t in texts):
         return "desktop"
@@ -98,7 +107,7 @@ def decide(doc: Document) -> str:
         return "body"
     if any(DATE_LINE.match(t) for t in texts[:4]):
         return "desktop"
-    if len(head) > 1 and len(texts[0].split()) <= TITLE_MAX_WORDS and (
+    if len(head) > 1 and at_most(texts[0], TITLE_MAX_WORDS) and (
         DATELINE_PREFIX.match(texts[1])
         or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)))
     ):

@@ -6,18 +6,21 @@ import re
 from ..model import Block, Document
 from ..site.patterns import LIST_LINK
 from ..site.vocab import LIST_HEADINGS
+from ..text.words import at_most
 from .base import Filter
 
 AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 25
 MAX_TEASER_WORDS = 60
+_HEADING_CHARS = max(map(len, LIST_HEADINGS))
+"""A longer block is no list heading (lower-casing never shortens a string): not lowered."""
 TEASER_LAYOUTS = frozenset({"momsmoney"})
 """Layouts whose headline lists print a teaser sentence under each headline."""
 
 
 def _headline_like(block: Block) -> bool:
     text = block.text
-    return len(text.split()) <= MAX_HEADLINE_WORDS and not text.endswith((".", "\"", "”"))
+    return at_most(text, MAX_HEADLINE_WORDS) and not text.endswith((".", "\"", "”"))
 
 
 class PageAds(Filter):
@@ -29,14 +32,14 @@ class PageAds(Filter):
         in_list = teaser = False
         teasers = doc.layout in TEASER_LAYOUTS
         for block in doc.live():
-            if block.text.lower() in LIST_HEADINGS:
+            if len(block.text) <= _HEADING_CHARS and block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
                 in_list, teaser = True, False
             elif ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
                 doc.drop(block, self.name, "Kontan Academy / webinar ad")
             elif block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
                 doc.drop(block, self.name, "link to a stock list")
-            elif teaser and len(block.text.split()) <= MAX_TEASER_WORDS:
+            elif teaser and at_most(block.text, MAX_TEASER_WORDS):
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
             elif in_list and _headline_like(block):

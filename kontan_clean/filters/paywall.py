@@ -13,12 +13,15 @@ import re
 
 from ..model import Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
+from ..text.words import at_most
 from .base import Filter
 
 MAX_BOX_CHARS = 300
 """A block holding only paywall lines is short; longer blocks are not lowered and searched."""
 MAX_OFFER_WORDS = 16
 """An offer line (plan name, price, product list, trial note) is short."""
+_PAYWALL_HINTS = ("rp 5.000", "beli sekarang", "berlangganan")
+"""One of these is in every block made of paywall lines only (a cheap test before the pattern)."""
 _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
 
 
@@ -29,7 +32,7 @@ def _only_paywall_lines(text: str) -> bool:
 
 def _offer(text: str) -> bool:
     low = text.lower()
-    return low.startswith(PAYWALL_OFFERS) or (len(text.split()) <= MAX_OFFER_WORDS and low not in LIST_HEADINGS)
+    return low.startswith(PAYWALL_OFFERS) or (at_most(text, MAX_OFFER_WORDS) and low not in LIST_HEADINGS)
 
 
 class Paywall(Filter):
@@ -44,7 +47,7 @@ class Paywall(Filter):
                 continue
             low = block.text.lower()
             if low.startswith(PAYWALL_OPENERS) or (
-                any(p in low for p in ("rp 5.000", "beli sekarang", "berlangganan")) and _only_paywall_lines(block.text)
+                any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(block.text)
             ):
                 doc.drop(block, self.name, "paywall line")
                 doc.meta.paywalled = in_box = True

@@ -4,6 +4,11 @@ from ..model import Block
 from ..site.vocab import CRAWLER_PLACEHOLDERS, UI_ARTIFACT_LINES
 from .base import BlockFilter
 
+# Lower-casing never shortens a string, nor adds or removes a trailing dot: a block longer
+# than every entry (dots stripped for the placeholders) is neither, and is not lowered.
+_LONGEST_ARTIFACT = max(map(len, UI_ARTIFACT_LINES))
+_LONGEST_PLACEHOLDER = max(map(len, CRAWLER_PLACEHOLDERS))
+
 
 class UiArtifacts(BlockFilter):
     """Drops close buttons, empty image placeholders and `Konten tidak ditemukan` lines."""
@@ -11,6 +16,8 @@ class UiArtifacts(BlockFilter):
     name = "ui"
 
     def reason(self, block: Block) -> str | None:
+        if len(block.text) > _LONGEST_ARTIFACT and len(block.text.rstrip(".")) > _LONGEST_PLACEHOLDER:
+            return None
         text = block.text.lower()
         if text in UI_ARTIFACT_LINES:
             return "UI artifact (close button or image placeholder)"

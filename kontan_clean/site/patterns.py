@@ -41,6 +41,8 @@ BYLINE_EDITOR = re.compile(r"\|\s*Editor\s*:\s*", _I)
 # `KONTAN.CO.ID - BRUSSELS.`: the prefix, then the city checked by code (see dateline filter).
 # Always capitals and always a dash: `Kontan.co.id mencatat ...` opens an ordinary sentence.
 DATELINE_PREFIX = re.compile(r"^(?:KONTAN\.CO\.ID|MOMSMONEY\.ID)\s*[-–—:]\s*")
+DATELINE_PREFIX_STARTS = ("KONTAN.CO.ID", "MOMSMONEY.ID")
+"""How every DATELINE_PREFIX match starts: a `startswith` test rules most blocks out first."""
 DATELINE_CITY = regex.compile(  # used with match(text, pos): no `^`
     r"(?P<city>\p{Lu}[\p{L}'’ /,.\-]{0,60}?)\s*(?:\.|\s[-–—])(?:\s+|$)"
 )
