@@ -14,11 +14,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Callable, Generator, Iterable, Iterator, Union
 
 from .api import clean
 from .article import Article
-from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError
+from .errors import DecodeError, DependencyError, EmptyInputError, KontanCleanError, NoArticleError
 from .pipeline import Pipeline
 
 Page = Union[str, bytes]
@@ -87,7 +87,7 @@ def as_record(item: Any, index: int) -> Record:
     if isinstance(item, Record):
         return item
     if isinstance(item, (str, bytes, bytearray)):
-        return Record(index, item)
+        return Record(index, bytes(item) if isinstance(item, bytearray) else item)
     if isinstance(item, tuple) and len(item) in (2, 3):
         return Record(*item)
     return Record(index, None, error=f"item {index} is a {type(item).__name__}: pass a page (str or bytes) "
@@ -110,7 +110,7 @@ def clean_one(record: Record, pipeline: Pipeline | None = None) -> Result:
 
 def _kind(exc: Exception) -> str:
     for cls, kind in ((NoArticleError, "no_article"), (EmptyInputError, "empty"), (DecodeError, "decode"),
-                      (KontanCleanError, "invalid")):
+                      (DependencyError, "dependency"), (KontanCleanError, "invalid")):
         if isinstance(exc, cls):
             return kind
     return "input"
@@ -194,7 +194,8 @@ def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future:
         return future
 
 
-def _drain_one(pending: deque, pool: ProcessPoolExecutor, new_pool) -> Iterator[tuple[Record, Result]]:
+def _drain_one(pending: deque, pool: ProcessPoolExecutor,
+               new_pool: Callable[[], ProcessPoolExecutor]) -> Generator[tuple[Record, Result], None, ProcessPoolExecutor]:
     """Yield the oldest chunk's results; returns the pool to go on with (a new one if a
     worker died, with the other pending chunks sent to it)."""
     batch, future = pending.popleft()

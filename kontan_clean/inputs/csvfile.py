@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..batch import Record
 from .common import PAGE_KEYS, Fields, ReadStats, Source, from_mapping, open_binary, read_error
@@ -42,7 +42,7 @@ def read_csv(source: Source, fields: Fields, stats: ReadStats, url: str | None =
         yield Record(source.label, None, source=source.path, error=read_error(source, exc))
 
 
-def _no_column(source: Source, key: str | None, columns: list[str]) -> str:
+def _no_column(source: Source, key: str | None, columns: Sequence[str]) -> str:
     if not columns:
         return f"{source.label}: empty CSV (no header row)"
     wanted = f"no column {key!r}" if key else "no page column (tried " + ", ".join(PAGE_KEYS) + ")"

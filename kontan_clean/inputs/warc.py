@@ -18,7 +18,7 @@ def read_warc(source: Source, fields: Fields, stats: ReadStats, url: str | None 
         from fastwarc.warc import ArchiveIterator
     except ImportError:
         yield Record(source.label, None, source=source.path,
-                     error="reading WARC needs fastwarc: pip install 'kontan-clean[batch]'")
+                     error="reading WARC needs fastwarc: pip install 'kontan-clean[batch]'", error_kind="dependency")
         return
     try:
         with open_binary(source, gunzip=False) as f:  # fastwarc detects the compression itself

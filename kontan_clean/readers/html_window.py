@@ -81,8 +81,8 @@ def _element_end(html: str, start: int) -> int:
         pos = m.end()
         depth += -1 if m.group(1) else 1
         if depth == 0:
-            close = html.find(">", pos)
-            return close + 1 if close >= 0 else len(html)
+            gt = html.find(">", pos)
+            return gt + 1 if gt >= 0 else len(html)
     return len(html)
 
 
