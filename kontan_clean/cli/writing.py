@@ -14,6 +14,7 @@ from typing import Any, Iterator, TextIO
 from ..article import Article
 from ..batch import Failure, Record, Result
 from ..inputs import strip_extension
+from ..schema import batch_record
 from .common import HINTS, PROG
 from .explain import Paint, explain, use_colour
 
@@ -64,13 +65,9 @@ def message(result: Failure) -> str:
 
 
 def as_json(record: Record, result: Result) -> dict[str, Any]:
-    """The output record: `{"id", ...Article.to_dict()}`, or the error record. `url` is the
-    page's canonical URL when it names one; the URL the input gave (`WARC-Target-URI`,
-    `--url-field`, `--url`) is kept as `input_url`."""
-    if isinstance(result, Failure):
-        return result.to_dict()
-    head = {"id": record.id} if record.url is None else {"id": record.id, "input_url": record.url}
-    return {**head, **result.to_dict()}
+    """The output record, the same keys for an article and a failure: see
+    `kontan_clean.schema.batch_record`."""
+    return batch_record(record, result)
 
 
 class Sink:
