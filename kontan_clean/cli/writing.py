@@ -210,7 +210,8 @@ def metadata_lines(article: Article, rid: Any = None) -> str:
     fields = [("Id", rid), ("Title", article.title),
               ("Published", article.published.isoformat() if article.published else None),
               ("Reporters", ", ".join(article.reporters)), ("Editor", article.editor), ("Source", article.source),
-              ("Dateline", article.dateline), ("Category", article.category), ("Tags", ", ".join(article.tags)),
+              ("Dateline", article.dateline), ("Category", article.category_label or article.category),
+              ("Tags", ", ".join(article.tags)),
               ("URL", article.url), ("Paywalled", "yes" if article.paywalled else None)]
     lines = [f"{name}: {value}" for name, value in fields if value not in (None, "")]
     return "\n".join(lines) + "\n\n" if lines else ""
