@@ -194,8 +194,8 @@ def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future:
         return future
 
 
-def _drain_one(pending: deque, pool: ProcessPoolExecutor,
-               new_pool: Callable[[], ProcessPoolExecutor]) -> Generator[tuple[Record, Result], None, ProcessPoolExecutor]:
+def _drain_one(pending: deque, pool: ProcessPoolExecutor, new_pool: Callable[[], ProcessPoolExecutor],
+               ) -> Generator[tuple[Record, Result], None, ProcessPoolExecutor]:
     """Yield the oldest chunk's results; returns the pool to go on with (a new one if a
     worker died, with the other pending chunks sent to it)."""
     batch, future = pending.popleft()

@@ -30,7 +30,7 @@ class DependencyError(KontanCleanError):
     def __init__(self, package: str, install: str, cause: BaseException | None = None) -> None:
         self.package = package
         self.install = install
-        why = f" ({type(cause).__name__}: {cause})" if cause is not None else ""
+        why = f" ({type(cause).__name__}: {' '.join(str(cause).split())})" if cause is not None else ""  # one line
         super().__init__(f"{package} is missing or broken{why}: {install}")
 
 

@@ -33,12 +33,11 @@ MIX_FAILURES = 2
 def validator(definition: str) -> Any:
     """A validator of one `$defs` entry of the schema (or the whole schema: `""`)."""
     schema = output_schema()
-    target = schema if not definition else {**schema, "$ref": f"#/$defs/{definition}", "oneOf": None}
-    if definition:
-        del target["oneOf"]
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(target, format_checker=cls.FORMAT_CHECKER)
+    if definition:
+        schema = {k: v for k, v in schema.items() if k != "oneOf"} | {"$ref": f"#/$defs/{definition}"}
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def _content(page: Path) -> str | bytes:
@@ -74,7 +73,8 @@ def test_a_merged_article_validates() -> None:
     assert d["info"]["pages"] == 2 and d["info"]["page"] == 1
 
 
-def test_every_batch_record_validates_successes_and_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_batch_record_validates_successes_and_failures(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     records = [json.loads(line) for line in batch_jsonl(tmp_path, capsys)]
     check = validator("")
     for record in records:
