@@ -7,7 +7,7 @@
 
 from .api import clean, clean_pages, default_pipeline
 from .article import Article
-from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
+from .errors import DecodeError, DependencyError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
 from .filters import BlockFilter, Filter
 from .model import Block, Document, Quote, Related, Removal
 from .pipeline import Pipeline
@@ -15,7 +15,8 @@ from .pipeline import Pipeline
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "BlockFilter", "DecodeError", "Document", "EmptyInputError", "Filter",
-    "KontanCleanError", "NoArticleError", "Pipeline", "TooLargeError", "Quote", "Related", "Removal", "clean", "clean_pages",
+    "Article", "Block", "BlockFilter", "DecodeError", "DependencyError", "Document", "EmptyInputError", "Filter",
+    "KontanCleanError", "NoArticleError", "Pipeline", "Quote", "Related", "Removal", "TooLargeError", "clean",
+    "clean_pages",
     "default_pipeline",
 ]

@@ -71,7 +71,8 @@ def to_article(doc: Document) -> Article:
     return Article(
         text="\n\n".join(paragraphs), paragraphs=paragraphs, title=m.title, published=m.published,
         reporters=m.reporters, editor=m.editor, source=m.source, dateline=m.dateline, caption=m.caption,
-        url=m.url, category=m.category or category_from_url(m.url), tags=m.tags, paywalled=m.paywalled,
+        url=m.url, category=category_from_url(m.url) or category_slug(m.category), category_label=m.category,
+        tags=m.tags, paywalled=m.paywalled,
         related=doc.related, market=doc.market, removed=doc.removed, form=_form(doc),
         extractor=doc.info.get("extractor", "kontan_clean"), layout=doc.layout, recognised=doc.recognised,
         warnings=doc.warnings,
@@ -87,6 +88,13 @@ def _form(doc: Document) -> str:
     if doc.form in ("flattened", "html"):
         return doc.form
     return _FORMS.get(doc.layout or "", "body")
+
+
+def category_slug(label: str | None) -> str | None:
+    """A breadcrumb label as kontan spells its section subdomains: `Peluang Usaha` gives
+    `peluangusaha`."""
+    slug = "".join(ch for ch in (label or "").lower() if ch.isalnum())
+    return slug or None
 
 
 def category_from_url(url: str | None) -> str | None:

@@ -9,8 +9,9 @@ from typing import Any
 from .model import Quote, Related, Removal
 
 
-def _number(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else x
+INFO_DEFAULTS: dict[str, Any] = {"encoding": None, "page": None, "continues": False, "all_pages_url": None,
+                                  "pages": 1}
+"""Every key of `to_dict()["info"]`, with its value when the reader did not set it."""
 
 
 @dataclass(slots=True)
@@ -29,6 +30,10 @@ class Article:
     caption: str | None = None
     url: str | None = None
     category: str | None = None
+    """The section slug (`keuangan`, `peluangusaha`): the URL's section subdomain, else the
+    breadcrumb's label lower-cased without spaces."""
+    category_label: str | None = None
+    """The category as the page's breadcrumb prints it (`Peluang Usaha`), or None."""
     tags: list[str] = field(default_factory=list)
     paywalled: bool = False
     related: list[Related] = field(default_factory=list)
@@ -58,14 +63,14 @@ class Article:
         object.__setattr__(self, "text", "\n\n".join(self.paragraphs))
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `published` as ISO 8601 with its UTC offset."""
+        """A JSON-ready dict of the shape `kontan_clean/schema/article.schema.json` describes:
+        the same keys for every article, `published` as ISO 8601 with its UTC offset, market
+        numbers always floats, the reader facts nested under `info` with every key present."""
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k not in ("related", "market", "removed", "info")}
         d["published"] = self.published.isoformat() if self.published else None
         d["related"] = [r._asdict() for r in self.related]
-        d["market"] = [
-            {"name": q.name, "value": _number(q.value), "change": _number(q.change), "change_pct": _number(q.change_pct)}
-            for q in self.market
-        ]
+        d["market"] = [{"name": q.name, "value": float(q.value), "change": float(q.change),
+                        "change_pct": float(q.change_pct)} for q in self.market]
         d["removed"] = [r._asdict() for r in self.removed]
-        d.update(self.info)
+        d["info"] = {**INFO_DEFAULTS, **self.info}
         return d

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, Union
 
 from .api import clean
 from .article import Article
-from .errors import DecodeError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
+from .errors import DecodeError, DependencyError, EmptyInputError, KontanCleanError, NoArticleError, TooLargeError
 from .pipeline import Pipeline
 from .pool import Pool, can_fork
 
@@ -96,7 +96,7 @@ def as_record(item: Any, index: int) -> Record:
     if isinstance(item, Record):
         return item
     if isinstance(item, (str, bytes, bytearray)):
-        return Record(index, item)
+        return Record(index, bytes(item) if isinstance(item, bytearray) else item)
     if isinstance(item, tuple) and len(item) in (2, 3):
         return Record(*item)
     return Record(index, None, error=f"item {index} is a {type(item).__name__}: pass a page (str or bytes) "
@@ -119,7 +119,7 @@ def clean_one(record: Record, pipeline: Pipeline | None = None) -> Result:
 
 def _kind(exc: Exception) -> str:
     for cls, kind in ((NoArticleError, "no_article"), (EmptyInputError, "empty"), (DecodeError, "decode"),
-                      (TooLargeError, "too_large"), (KontanCleanError, "invalid")):
+                      (TooLargeError, "too_large"), (DependencyError, "dependency"), (KontanCleanError, "invalid")):
         if isinstance(exc, cls):
             return kind
     return "input"

@@ -60,7 +60,7 @@ def headline_end_rate(raw_dir: Path) -> tuple[float, int]:
             if span["kind"] != "baca_juga":
                 continue
             total += 1
-            start = _MARKER.match(body, span["start"]).end()
+            start = _MARKER.match(body, span["start"]).end()  # type: ignore[union-attr] # a span starts at a marker
             end = headline_end(body, start)
             exact += body[min(end, span["end"]):max(end, span["end"])].strip() == ""  # short or long: a miss
     return (exact / total if total else 0.0), total
@@ -121,7 +121,7 @@ def span_body_report(raw_dir: Path, clean) -> dict[str, int]:
     a `Baca Juga` headline is unlabelled (marker only), the cleaner's own cut is taken as
     right, so these figures count errors only where the truth is known.
     """
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for body, record in read_spans(raw_dir):
         if not record["spans"]:
             continue
@@ -158,7 +158,7 @@ def _own_cut(body: str, start: int, article: Article) -> tuple[int, int]:
     for r in article.removed:
         if r.filter == "promos" and (m := _loose(r.text).match(body, start)):
             return m.span()
-    return start, _MARKER.match(body, start).end()
+    return start, _MARKER.match(body, start).end()  # type: ignore[union-attr] # a span starts at a marker
 
 
 def _without(text: str, cuts: list[tuple[int, int]]) -> str:

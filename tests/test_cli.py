@@ -67,7 +67,8 @@ def test_with_metadata_puts_the_metadata_above_the_text(capsys) -> None:
 def test_json_formats_for_one_page(capsys, fmt: str) -> None:
     code, out, _ = run(capsys, str(HTML), "--format", fmt)
     assert code == 0 and (len(out.splitlines()) == 1) == (fmt == "jsonl")
-    expected = json.loads(json.dumps({"id": str(HTML), **clean(HTML.read_bytes()).to_dict()}))
+    expected = json.loads(json.dumps({"id": str(HTML), "input_url": None, "input_source": str(HTML), "error": None,
+                                      "kind": None, **clean(HTML.read_bytes()).to_dict()}))
     assert json.loads(out) == expected
 
 
@@ -215,11 +216,11 @@ def test_one_corrupt_record_among_n_gives_n_minus_1_results_and_one_error(capsys
     code, out, err = run(capsys, str(tmp_path / "in.jsonl"))
     got = jsonl(out)
     assert code == 1 and len(got) == len(TEXT_PAGES) + 1
-    [error] = [r for r in got if "error" in r]
+    [error] = [r for r in got if r["error"]]
     assert got.index(error) == 5
     assert error["id"] == f"{tmp_path / 'in.jsonl'}:6" and error["kind"] == "input"
     assert error["error"].startswith(f"{tmp_path / 'in.jsonl'}:6: not a JSON line")
-    assert [r["text"] for r in got if "text" in r] == [clean(p.read_text(encoding="utf-8")).text for p in TEXT_PAGES]
+    assert [r["text"] for r in got if not r["error"]] == [clean(p.read_text(encoding="utf-8")).text for p in TEXT_PAGES]
     assert f"{len(TEXT_PAGES) + 1} documents: {len(TEXT_PAGES)} cleaned, 1 failed (input 1)" in err
 
 
@@ -230,9 +231,12 @@ def test_unreadable_files_and_pages_without_article_are_error_records(capsys, tm
                        str(tmp_path / "binary.html"), str(HTML))
     got = jsonl(out)
     assert code == 1
-    assert [r.get("kind") for r in got] == [None, "input", "no_article", "decode", None]
-    assert got[2] == {"id": str(tmp_path / "placeholder.txt"), "url": None, "source": str(tmp_path / "placeholder.txt"),
-                      "error": "no article text found on the page", "kind": "no_article"}
+    assert [r["kind"] for r in got] == [None, "input", "no_article", "decode", None]
+    head = {k: got[2].pop(k) for k in ("id", "input_url", "input_source", "error", "kind")}
+    assert head == {"id": str(tmp_path / "placeholder.txt"), "input_url": None,
+                    "input_source": str(tmp_path / "placeholder.txt"),
+                    "error": "no article text found on the page", "kind": "no_article"}
+    assert got[2] == dict.fromkeys(k for k in got[0] if k not in head)  # the article's keys, all null
 
 
 def test_output_dir_writes_one_jsonl_per_input(capsys, tmp_path: Path) -> None:
@@ -367,7 +371,7 @@ def test_the_crawler_csv_placeholders_become_error_records(capsys, corpus: Path)
     path = corpus / "raw" / "danielmahardhika_kontan-news-scraper_kontan.csv"
     code, out, err = run(capsys, str(path), "--field", "paragraf", "--id-field", "link", "--jobs", "2")
     got = jsonl(out)
-    errors = [r for r in got if "error" in r]
+    errors = [r for r in got if r["error"]]
     assert code == 1 and len(got) == 493 and len(errors) == 48
     assert {r["kind"] for r in errors} == {"no_article"}
     assert all(r["id"].startswith("https://") for r in got)

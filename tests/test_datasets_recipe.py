@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-datasets = pytest.importorskip("datasets")
+from conftest import need  # noqa: E402
+
+datasets = need("datasets", "datasets")
 
 from kontan_clean import clean  # noqa: E402
 from kontan_clean.batch import clean_batch  # noqa: E402

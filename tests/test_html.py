@@ -29,7 +29,8 @@ def page(charset: str = "utf-8", head_date: str = "2024-10-28 20:19:00", word: s
 def test_metadata_from_the_page() -> None:
     a = clean(page())
     assert a.paragraphs == ["Harga emas naik tajam pada Senin (28/10).", "Investor memburu aset aman."]
-    assert (a.title, a.category, a.url) == ("Harga Emas Naik", "Investasi", "https://investasi.kontan.co.id/news/harga-emas-naik")
+    assert (a.title, a.category, a.category_label, a.url) == (
+        "Harga Emas Naik", "investasi", "Investasi", "https://investasi.kontan.co.id/news/harga-emas-naik")
     assert a.published.isoformat() == "2024-10-28T20:19:00+07:00" and a.warnings == []
 
 

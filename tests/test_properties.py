@@ -24,6 +24,7 @@ from __future__ import annotations
 import unicodedata
 
 import os
+import re
 import random
 from pathlib import Path
 
@@ -126,6 +127,9 @@ def visible_text(page: str | bytes) -> str:
     """The text content of an HTML page without what is never shown (scripts, styles, ads).
     `bytes` are decoded by lxml from the page's own declaration."""
     if isinstance(page, str):
+        # C0 controls that XML cannot hold: lxml's parser drops them, but drop_tree() below
+        # raises ValueError on a tail that keeps one (hypothesis 6.100 finds such a page).
+        page = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", page)
         root = lxml.html.document_fromstring(visible(page).encode("utf-8", "surrogatepass"),
                                              parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
     else:

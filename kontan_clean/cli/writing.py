@@ -12,8 +12,9 @@ from typing import Any, NamedTuple, TextIO
 
 from ..article import Article
 from ..batch import Failure, Record, Result
-from .common import HINTS, PROG
 from ..inputs import strip_extension
+from ..schema import batch_record
+from .common import HINTS, PROG
 from .explain import Paint, explain, use_colour
 from .signals import hold
 
@@ -141,13 +142,9 @@ def message(result: Failure) -> str:
 
 
 def as_json(record: Record, result: Result) -> dict[str, Any]:
-    """The output record: `{"id", ...Article.to_dict()}`, or the error record. `url` is the
-    page's canonical URL when it names one; the URL the input gave (`WARC-Target-URI`,
-    `--url-field`, `--url`) is kept as `input_url`."""
-    if isinstance(result, Failure):
-        return result.to_dict()
-    head = {"id": record.id} if record.url is None else {"id": record.id, "input_url": record.url}
-    return {**head, **result.to_dict()}
+    """The output record, the same keys for an article and a failure: see
+    `kontan_clean.schema.batch_record`."""
+    return batch_record(record, result)
 
 
 class Sink:
@@ -343,7 +340,8 @@ def metadata_lines(article: Article, rid: Any = None) -> str:
     fields = [("Id", rid), ("Title", article.title),
               ("Published", article.published.isoformat() if article.published else None),
               ("Reporters", ", ".join(article.reporters)), ("Editor", article.editor), ("Source", article.source),
-              ("Dateline", article.dateline), ("Category", article.category), ("Tags", ", ".join(article.tags)),
+              ("Dateline", article.dateline), ("Category", article.category_label or article.category),
+              ("Tags", ", ".join(article.tags)),
               ("URL", article.url), ("Paywalled", "yes" if article.paywalled else None)]
     lines = [f"{name}: {value}" for name, value in fields if value not in (None, "")]
     return "\n".join(lines) + "\n\n" if lines else ""

@@ -46,7 +46,7 @@ class FunctionFilter(Filter):
 
     def __init__(self, func: Callable[[Document], None], name: str | None = None) -> None:
         self.func = func
-        self.name = name or getattr(func, "__name__", "custom")
+        self.name: str = name or getattr(func, "__name__", None) or "custom"
 
     def apply(self, doc: Document) -> None:
         self.func(doc)

@@ -60,7 +60,7 @@ class DatelinePrefix(Filter):
                 end = m.end()
                 c = DATELINE_CITY.match(block.text, end)
                 city = _city(c["city"]) if c else None
-                if city:
+                if c and city:
                     end = c.end()
                 if not found:
                     doc.meta.dateline = city

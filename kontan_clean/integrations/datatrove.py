@@ -8,7 +8,7 @@
     LocalPipelineExecutor(pipeline=[
         WarcReader("crawl/", glob_pattern="*.warc.gz"),
         KontanMetadataExtractor(),
-        JsonlWriter("clean/"),
+        JsonlWriter("clean/"),  # or ParquetWriter("clean/", schema=parquet_schema())
     ], tasks=4).run()
 
 Like datatrove's own extractors, cleaning runs in a sandbox process with a per-document
@@ -18,19 +18,21 @@ step's stats under its failure kind (`no_article`, `empty`, ...).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
+
+from ..errors import DependencyError
 
 try:
     from datatrove.data import DocumentsPipeline
     from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
     from datatrove.utils.logging import logger
     from datatrove.utils.typeshelper import StatHints
-except ImportError as exc:  # pragma: no cover - depends on the environment
-    raise ImportError("kontan_clean.integrations.datatrove needs datatrove: "
-                      "pip install 'kontan-clean[datatrove]'") from exc
+except Exception as exc:  # noqa: BLE001 - missing, or broken (a dependency of its own fails)
+    raise DependencyError("datatrove", "pip install 'kontan-clean[datatrove]'", exc) from exc
 
 from ..batch import Failure, Record, article_metadata, clean_one
 from ..pipeline import Pipeline
+from ..schema import arrow_type, article_fields
 
 Outcome = tuple[str, dict[str, Any], str | None]
 """(clean text, metadata, failure kind or None) as sent back by the sandbox process."""
@@ -53,6 +55,7 @@ class KontanExtractor(BaseExtractor):
 
     name = "📰 Kontan"
     with_metadata = False
+    _warned_error: bool  # set by BaseExtractor.__init__
 
     def __init__(self, timeout: float = 5, pipeline: Pipeline | None = None) -> None:
         super().__init__(timeout)
@@ -96,28 +99,49 @@ class KontanExtractor(BaseExtractor):
 
     def _count_failure(self, kind: str, error: str) -> None:
         self.stat_update(kind, StatHints.dropped)
-        if kind == "internal" and not self._warned_error:
+        if kind in ("internal", "dependency") and not self._warned_error:
             logger.warning(f"kontan_clean: {error} (shown once)")
             self._warned_error = True
 
     @staticmethod
     def _merge(metadata: dict[str, Any], meta: dict[str, Any]) -> None:
         # The reader's url (the crawled one) stays; a different canonical URL goes beside it.
+        # Every key is always set, so that every document's metadata has the same columns.
         url = meta.pop("url", None)
-        if url and url != metadata.get("url"):
-            meta["canonical_url"] = url
+        metadata.setdefault("url", None)
+        meta["canonical_url"] = url if url and url != metadata["url"] else None
         metadata.update(meta)
 
 
 class KontanMetadataExtractor(KontanExtractor):
     """`KontanExtractor` that also puts the article's metadata into `doc.metadata`, all of it
-    JSON-able: title, published (ISO 8601), reporters, editor, source, dateline, caption,
-    category, tags, paywalled, related, market, form, extractor, warnings, reader facts
-    (such as encoding) and `removed_by_filter` (counts); `canonical_url` when the page names
-    a URL other than `metadata["url"]`."""
+    JSON-able, with the same keys for every document: `Article.to_dict()` without `text`,
+    `paragraphs` and `removed` (see `kontan_clean/output.schema.json`), `removed_by_filter`
+    (counts) and `canonical_url` (the page's URL when it differs from `metadata["url"]`, else
+    None). For datatrove's `ParquetWriter` pass `schema=parquet_schema()`."""
 
     name = "📰 Kontan + metadata"
     with_metadata = True
 
 
-__all__ = ["KontanExtractor", "KontanMetadataExtractor"]
+METADATA_DROPPED = ("text", "paragraphs", "removed")
+"""`Article.to_dict()` keys the metadata step leaves out (the text is the document's own)."""
+
+
+def parquet_schema(reader_metadata: Mapping[str, Any] | None = None) -> Any:
+    """The `pyarrow.Schema` of the documents `KontanMetadataExtractor` forwards, for
+    `ParquetWriter(..., schema=parquet_schema())`: datatrove otherwise takes the schema
+    from the first document, and a later one with a byline where the first had none (a
+    null) breaks the file. Columns: `text`, `id`, and `metadata` (the reader's `url`, the
+    article's metadata, `canonical_url`, `removed_by_filter`). `reader_metadata` adds
+    other reader fields by name and pyarrow type (`{"date": pa.string()}`); a reader field
+    the schema does not name is not written."""
+    import pyarrow as pa
+
+    fields = [("url", pa.string()), *((k, pa_type) for k, pa_type in (reader_metadata or {}).items() if k != "url")]
+    fields += [(k, arrow_type(node)) for k, node in article_fields().items() if k not in METADATA_DROPPED + ("url",)]
+    fields += [("canonical_url", pa.string()), ("removed_by_filter", pa.map_(pa.string(), pa.int64()))]
+    return pa.schema([("text", pa.string()), ("id", pa.string()), ("metadata", pa.struct(fields))])
+
+
+__all__ = ["KontanExtractor", "KontanMetadataExtractor", "parquet_schema"]

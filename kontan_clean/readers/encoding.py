@@ -7,7 +7,7 @@ import codecs
 import re
 from typing import Callable
 
-from ..errors import DecodeError
+from ..errors import DecodeError, require
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})""", re.IGNORECASE)
@@ -44,8 +44,8 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
-    from charset_normalizer import from_bytes
-
+    from_bytes = require("charset_normalizer", "charset-normalizer",
+                         "pip install 'charset-normalizer>=3.4'").from_bytes
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise DecodeError("the bytes are not text in any known encoding: pass the page's HTML or text")
