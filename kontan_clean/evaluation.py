@@ -98,7 +98,7 @@ def _span_outcome(body: str, spans: list[dict], span: dict, article: Article) ->
     later = [s["start"] for s in spans if s["start"] >= span["end"]]
     following = body[span["end"]:min(later, default=len(body))].split()
     after = following[:_CONTEXT_WORDS]
-    headline = body[_MARKER.match(body, span["start"]).end():span["end"]].split()
+    headline = body[_MARKER.match(body, span["start"]).end():span["end"]].split()  # type: ignore[union-attr]
     elsewhere = " ".join(" ".join(r.text.split()) for r in article.removed if r.filter != "promos")
     if not after or " ".join(after) in elsewhere:  # nothing after it, or what follows was boilerplate too
         tail = headline[-3:]

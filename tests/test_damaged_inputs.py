@@ -22,9 +22,9 @@ import pytest
 from kontan_clean import clean
 from kontan_clean.batch import clean_one
 from kontan_clean.inputs import Fields, Limits, ReadStats, Source, UsageError, find_sources, read_source
-from conftest import SAMPLES
+from conftest import SAMPLES, need
 
-warcio = pytest.importorskip("warcio")
+warcio = need("warcio", "warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
@@ -295,7 +295,7 @@ def test_single_gzipped_page(tmp_path: Path) -> None:
 
 
 def test_single_zstd_page(tmp_path: Path) -> None:
-    zstandard = pytest.importorskip("zstandard")
+    zstandard = need("zstandard", "zstandard")
     path = tmp_path / "page.html.zst"
     path.write_bytes(zstandard.ZstdCompressor().compress(HTML))
     [rec] = list(read_source(find_sources([str(path)]).__next__()))
@@ -436,13 +436,14 @@ def test_gzip_bomb_peak_memory(tmp_path: Path) -> None:
 FUZZ_FINDS = sorted((Path(__file__).resolve().parent / "regressions").glob("fuzzrec-*"))
 
 
-@pytest.mark.parametrize("path", FUZZ_FINDS, ids=[p.name for p in FUZZ_FINDS])
-def test_fuzzer_find_reads_cleanly(path: Path) -> None:
-    """An input the `records` fuzz target broke a reader with: now every format reads it
-    into pages and known errors, without raising."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
-    fuzz_clean = pytest.importorskip("fuzz_clean")
-    fuzz_clean.check_records(path.read_bytes())
+if FUZZ_FINDS:  # no test at all, rather than a skipped one, until the fuzzer finds something
+    @pytest.mark.parametrize("path", FUZZ_FINDS, ids=[p.name for p in FUZZ_FINDS])
+    def test_fuzzer_find_reads_cleanly(path: Path) -> None:
+        """An input the `records` fuzz target broke a reader with: now every format reads it
+        into pages and known errors, without raising."""
+        sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
+        fuzz_clean = pytest.importorskip("fuzz_clean")
+        fuzz_clean.check_records(path.read_bytes())
 
 
 def test_padding_after_the_last_member_loses_no_record(tmp_path: Path) -> None:
@@ -454,7 +455,7 @@ def test_padding_after_the_last_member_loses_no_record(tmp_path: Path) -> None:
 
 
 def test_brotli_encoded_body(tmp_path: Path) -> None:
-    brotli = pytest.importorskip("brotli")
+    brotli = need("brotli", "brotli")
     special = {1: (brotli.compress(page(1)), [("Content-Type", "text/html"), ("Content-Encoding", "br")])}
     path = tmp_path / "br.warc.gz"
     path.write_bytes(warc(2, special=special))

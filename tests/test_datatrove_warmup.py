@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("datatrove")
+from conftest import need
+
+need("datatrove", "datatrove")
 
 from datatrove.data import Document  # noqa: E402
 

@@ -11,7 +11,9 @@ import pytest
 FUZZ = Path(__file__).resolve().parent / "fuzz"
 sys.path.insert(0, str(FUZZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-pytest.importorskip("atheris")
+from conftest import need  # noqa: E402
+
+need("atheris", "atheris")
 
 import kontan_clean  # noqa: E402
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
-from kontan_clean import clean
+from kontan_clean import NoArticleError, clean
 from test_properties import PROFILE
 from truncated_variants import PINNED, fingerprint, variants
 
@@ -175,3 +175,19 @@ def test_a_table_row_is_one_paragraph_of_its_cells() -> None:
              "<tr><td>BNST</td><td>Rp 4,12 triliun<script>var x = 1;</script></td><td></td></tr></tbody></table>")
     got = clean(with_body("<p>Harga emas naik hari ini.</p>" + table)).paragraphs
     assert got == FIRST + ["Harga emas naik hari ini.", "Bank Laba bersih", "BNST Rp 4,12 triliun"]
+
+
+def test_a_body_marker_inside_a_closed_script_is_not_the_article() -> None:
+    """A template in a script holds the body's markup as text: it is not the article (found
+    by hypothesis: the script's text came out as the body)."""
+    page = b'<body><script ><p ><p itemprop="articleBody">kontan.co.idkontan.co.id</script></body>'
+    with pytest.raises(NoArticleError):
+        clean(page)
+
+
+def test_a_commented_out_body_is_passed_over_for_the_real_one() -> None:
+    at = DESKTOP.rindex("<", 0, DESKTOP.index("articleBody"))
+    page = DESKTOP[:at] + '<!-- <div itemprop="articleBody"><p>Tata letak lama.</p></div> -->' + DESKTOP[at:]
+    article = clean(page)
+    assert "Tata letak lama." not in article.text
+    assert article.paragraphs == clean(DESKTOP).paragraphs

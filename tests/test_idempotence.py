@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kontan_clean import clean
+from kontan_clean import NoArticleError, clean
 from conftest import expected_files, sample_input
 
 
@@ -20,3 +20,10 @@ def test_corpus_idempotent(corpus) -> None:
     for path in sorted((corpus / "gold").glob("*.txt")) + sorted((corpus / "flattened").glob("*.txt")):
         a = clean(path.read_text(encoding="utf-8"))
         assert clean(a.text).text == a.text, path.name
+
+
+def test_a_byline_with_site_chrome_alone_is_no_article() -> None:
+    """Found by an older hypothesis: this cleaned to `kontan.co.id`, which then re-cleaned to
+    NoArticleError. A byline and site chrome alone hold no article at all."""
+    with pytest.raises(NoArticleError):
+        clean("Sumber: Reuters | Editor: Herlina kontan.co.id")

@@ -26,8 +26,8 @@ def without_dateline(text: str) -> str:
     compare a paragraph with a copy printed without it. Only for comparing: no city check."""
     if text.startswith(DATELINE_PREFIX_STARTS) and (m := DATELINE_PREFIX.match(text)):
         text = text[m.end():]
-    if _may_open_upper(text) and (m := OLD_DATELINE.match(text)):
-        text = text[m.end():]
+    if _may_open_upper(text) and (old := OLD_DATELINE.match(text)):  # a `regex` match, not `re`
+        text = text[old.end():]
     return text
 
 

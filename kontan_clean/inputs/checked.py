@@ -242,7 +242,7 @@ def _salvage(d: object, feed: bytes) -> bytes:
         except zlib.error:
             for j in range(i, min(i + 512, len(feed))):
                 try:
-                    out += before.decompress(feed[j:j + 1], STEP)  # type: ignore[attr-defined]
+                    out += before.decompress(feed[j:j + 1], STEP)
                 except zlib.error:
                     break
             break

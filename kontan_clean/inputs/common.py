@@ -84,7 +84,7 @@ def open_raw(source: Source) -> Iterator[tuple[BinaryIO, bool]]:
         yield from _opened(_stdin())
         return
     with open(source.path, "rb") as f:
-        yield from _opened(f)  # type: ignore[arg-type]
+        yield from _opened(f)
 
 
 def _opened(raw: Any) -> Iterator[tuple[BinaryIO, bool]]:

@@ -91,7 +91,7 @@ def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
             continue
         if role == "date" and not DATE_LINE.match(text):
             continue  # a wrong guess would leak into the body
-        found.append((el, Block(text, el.tag, {"role": role})))
+        found.append((el, Block(text, el.tag or "", {"role": role})))
     if len(found) > 1:
         order = page_order(tree, [el for el, _ in found])
         found.sort(key=lambda pair: order[pair[0].mem_id])

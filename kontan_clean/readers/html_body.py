@@ -150,9 +150,9 @@ def walk(container: LexborNode, out: list[Block]) -> None:
             stack.pop()
             _flush(loose, out)
             continue
-        tag = node.tag
+        tag: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
         if tag == _TEXT:
-            loose.append(node.text_content)
+            loose.append(node.text_content)  # type: ignore[arg-type]  # a text node has text
             continue
         if tag[0] == "-":  # a comment
             continue
@@ -198,9 +198,9 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
                     leaf.links.append((leaf.breaks, node))
                 continue
             skip_to = _READING
-        tag = node.tag
+        tag: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
         if tag == _TEXT:
-            parts.append(node.text_content)
+            parts.append(node.text_content)  # type: ignore[arg-type]  # a text node has text
         elif tag == "br":
             parts.append(_BREAK)
             if leaf is not None:
@@ -228,7 +228,7 @@ def _after(node: LexborNode, root: LexborNode) -> int | None:
 
 def _has_blocks(el: LexborNode) -> bool:
     for c in el.iter(include_text=False):
-        tag = c.tag
+        tag: str = c.tag  # type: ignore[assignment]  # lexbor names every node it walks
         if tag in _BLOCKISH or (tag[0] != "-" and _junk_reason(tag, c.attributes)):
             return True
     return False
@@ -256,7 +256,7 @@ def _visible_text(el: LexborNode) -> str:
 def _row(el: LexborNode, out: list[Block]) -> None:
     """A table row: its cells' text, one space between, no empty cells."""
     text = " ".join(t for c in el.iter(include_text=False)
-                    if c.tag[0] != "-" and _junk_reason(c.tag, c.attributes) is None and (t := block_text(_visible_text(c))))
+                    if (tag := c.tag or "-")[0] != "-" and _junk_reason(tag, c.attributes) is None and (t := block_text(_visible_text(c))))
     if text:
         attrs: dict = {}
         for a in el.css("a"):
@@ -341,7 +341,7 @@ def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
     if chosen is None:
         return []
     names: list[str] = []
-    for a in chosen.parent.css("a"):
+    for a in chosen.parent.css("a") if chosen.parent is not None else ():
         if "/tag/" in (a.attributes.get("href") or "") and (t := block_text(all_text(a))) and t not in names:
             names.append(t)
     return names
@@ -351,7 +351,7 @@ def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int
     """{mem_id: position in page order} of `nodes`, in one walk that stops once all are seen."""
     wanted = {n.mem_id for n in nodes}
     order: dict[int, int] = {}
-    for i, node in enumerate(tree.root.traverse(include_text=False)):
+    for i, node in enumerate(tree.root.traverse(include_text=False) if tree.root is not None else ()):
         if node.mem_id in wanted:
             order[node.mem_id] = i
             if len(order) == len(wanted):

@@ -47,8 +47,14 @@ class Window:
 def find_window(html: bytes, after: int = 0) -> Window | None:
     """The stretch of `html` from the breadcrumb/title down to the tag box below the body.
     `after` skips the `<head>`, whose CSS names the same classes."""
-    body_start = _first_tag_with(html, _BODY_MARKS, after, len(html))
-    if body_start < 0:
+    pos = after
+    for _ in range(_RAW_SKIPS):
+        body_start = _first_tag_with(html, _BODY_MARKS, pos, len(html))
+        if body_start < 0:
+            return None
+        if (pos := _raw_text_end(html, after, body_start)) < 0:
+            break
+    else:
         return None
     body_end = _element_end(html, body_start)
     start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
@@ -81,6 +87,26 @@ def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: i
                 break
             i = html.find(mark, i + 1, end)
     return best
+
+
+_RAW_SKIPS = 8
+"""Body markers inside a script or comment passed over before giving up on the layout."""
+_RAW_PAIRS = ((b"<script", b"</script"), (b"<SCRIPT", b"</SCRIPT"), (b"<!--", b"-->"))
+
+
+def _raw_text_end(html: bytes, after: int, pos: int) -> int:
+    """Where the script or comment holding `pos` closes, or -1 when `pos` is in no closed
+    one (a commented-out old layout, a template in a script: not the article). One left
+    open (the next closer is a later one's, after another opener) does not count:
+    `_closes_raw_text` starts the window at the body then."""
+    for opener, closer in _RAW_PAIRS:
+        o = html.rfind(opener, after, pos)
+        if o < 0 or html.find(closer, o, pos) >= 0:
+            continue
+        c = html.find(closer, pos)
+        if c >= 0 and html.find(opener, pos, c) < 0:
+            return c + len(closer)
+    return -1
 
 
 def _last_before(html: bytes, char: bytes, last: int, lo: int, hi: int) -> int:
