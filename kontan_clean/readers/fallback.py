@@ -38,9 +38,7 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2' lxml_html_clean")
 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
-    text = (result.text if result is not None else "") or ""
-    if "\ufffd" in text and "\ufffd" not in root.text_content():
-        text = text.replace("\ufffd", "")  # trafilatura's stand-in for control characters: not page text
+    text = _page_words_only((result.text if result is not None else "") or "", root)
     doc = read_text(text if "\n" in text else text + "\n", url)
     doc.form = "html"
     doc.info["extractor"] = "trafilatura"
@@ -49,6 +47,20 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
         doc.meta.title = result.title or None
         doc.meta.url = url or result.url or None
     return doc
+
+
+def _page_words_only(text: str, root: etree._Element) -> str:
+    """trafilatura's text without the characters it puts in that the page does not hold:
+    U+FFFD for control characters, and (trafilatura 2.3 and later) `|` between table
+    cells. One the page really holds stays."""
+    if "\ufffd" not in text and "|" not in text:
+        return text
+    page = root.text_content()
+    if "\ufffd" in text and "\ufffd" not in page:
+        text = text.replace("\ufffd", "")
+    if "|" in text and "|" not in page:
+        text = "\n".join(" ".join(line.replace("|", " ").split()) for line in text.split("\n"))
+    return text
 
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the

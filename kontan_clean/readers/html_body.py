@@ -30,6 +30,9 @@ _TEXT = "-text"
 _BREAK = "\x00"
 _JUNK_CLASSES = frozenset(S.JUNK_CLASSES)
 _BLOCKISH = LEAF_TAGS | CONTAINER_TAGS | {"br"}
+# Elements that end a word when met inside a paragraph (a table lexbor nests in a `<p>` in
+# quirks mode, a cell): `0<table><td>1` is `0 1`, not the invented token `01`.
+_WORD_BREAKING = LEAF_TAGS | PARAGRAPH_TAGS | {"td", "th", "hr"}
 
 
 def block_text(text: str) -> str:
@@ -211,6 +214,8 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
             skip_to = _after(node, el)
         elif tag == "a" and leaf is not None:
             leaf.links.append((leaf.breaks, node))
+        elif tag in _WORD_BREAKING:  # a block or cell inside a paragraph: its text is not glued on
+            parts.append(" ")
 
 
 def _after(node: LexborNode, root: LexborNode) -> int | None:
