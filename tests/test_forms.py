@@ -260,3 +260,27 @@ def test_lead_printed_straight_above_its_body_copy_is_not_a_title() -> None:
     first = BODY.split(". ")[0] + "."
     a = clean(f"{first}\nKONTAN.CO.ID - JAKARTA. {BODY}")
     assert (a.title, a.paragraphs, a.dateline) == (None, [BODY], "JAKARTA")
+
+
+# ---- review findings: body text the layout and repeat rules must keep -------------------------
+
+SYNDICATED = ("Menurut dia, permintaan kredit modal kerja masih kuat di sektor perdagangan dan manufaktur.\n\n"
+              "Ia menambahkan, bank akan menjaga rasio kredit bermasalah di bawah 2% sepanjang tahun.\n\nEditor: Dewi Anggraini")
+
+
+@pytest.mark.parametrize("first", [
+    'Direktur Utama Bank Contoh, Budi Santoso, menegaskan, "Kami optimistis kredit tumbuh 10% tahun ini."',
+    "Apakah kredit perbankan masih bisa tumbuh dua digit pada tahun ini?",
+    "Bank Contoh optimistis kredit tumbuh dua digit tahun ini!",
+    "Bank Contoh optimistis kredit tumbuh dua digit tahun ini",  # sentence case: no headline
+])
+def test_a_body_that_opens_with_a_sentence_and_ends_with_an_editor_line_keeps_it(first: str) -> None:
+    """Only a closing `Editor:` line says AMP title-first: a first block that ends a sentence
+    (also inside quotes, or with `?`/`!`) or is not in Title Case is the body's first paragraph."""
+    a = clean(f"{first}\n\n{SYNDICATED}")
+    assert (a.layout, a.title, a.paragraphs[0], a.editor) == ("body", None, first, "Dewi Anggraini")
+
+
+def test_a_title_case_question_above_a_dateline_is_the_title() -> None:
+    a = clean(f"Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?\n\nKONTAN.CO.ID - JAKARTA. {BODY}\n\nEditor: Budi")
+    assert (a.layout, a.title, a.paragraphs) == ("amp_title", "Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?", [BODY])

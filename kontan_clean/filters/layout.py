@@ -23,6 +23,7 @@ from ..site.patterns import (
     TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
+from ..text.shape import TITLE_MAX_WORDS, ends_sentence, title_case, title_shaped
 from ..text.urls import host as url_host
 from ..text.words import at_most
 from .base import Filter
@@ -33,7 +34,6 @@ HEAD = 20
 LEAD_MIN_WORDS = 8
 """Words of the lead that must open a later block for the page to read as AMP lead-first."""
 LEAD_LOOKAHEAD = 4
-TITLE_MAX_WORDS = 30
 _OPENER_INITIALS = frozenset(o[0] for o in PAYWALL_OPENERS)
 
 
@@ -69,7 +69,13 @@ def _repeats_lead(blocks: list[Block]) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return at_most(text, TITLE_MAX_WORDS) and not text.endswith((".", ",", ":"))
+    """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
+    an exclamation only in Title Case, as headlines are written)."""
+    if not title_shaped(text):
+        return False
+    if text.endswith(("?", "!")):
+        return title_case(text)
+    return not ends_sentence(text)
 
 
 def _chrome(text: str) -> bool:
@@ -109,7 +115,8 @@ def decide(doc: Document) -> str:
         return "desktop"
     if len(head) > 1 and at_most(texts[0], TITLE_MAX_WORDS) and (
         DATELINE_PREFIX.match(texts[1])
-        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)))
+        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1])
+                                       or (EDITOR_LINE.match(blocks[-1].text) and title_case(texts[0]))))
     ):
         return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it
     return "body"
