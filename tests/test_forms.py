@@ -284,3 +284,37 @@ def test_a_body_that_opens_with_a_sentence_and_ends_with_an_editor_line_keeps_it
 def test_a_title_case_question_above_a_dateline_is_the_title() -> None:
     a = clean(f"Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?\n\nKONTAN.CO.ID - JAKARTA. {BODY}\n\nEditor: Budi")
     assert (a.layout, a.title, a.paragraphs) == ("amp_title", "Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?", [BODY])
+
+
+def test_a_sentence_repeated_after_each_list_item_is_kept_every_time() -> None:
+    """Copies that stand apart, with different paragraphs around them, are the article's
+    own repetition (a listicle's terms line, a recipe's step), not a double print."""
+    note = "Promo berlaku setiap hari Sabtu dan Minggu selama periode promo masih berlangsung."
+    items = ["1. Promo Bank A: diskon 20% di restoran cepat saji dengan minimum transaksi Rp 100.000.",
+             "2. Promo Bank B: cashback 15% untuk belanja kebutuhan rumah tangga di supermarket.",
+             "3. Promo Bank C: potongan Rp 50.000 untuk pembelian tiket bioskop dua lembar."]
+    page = ("Reporter: Lestari Wulandari | Editor: Dewi Anggraini\n\n"
+            "MOMSMONEY.ID - Berikut daftar promo kartu kredit akhir pekan ini.\n\n"
+            + "\n\n".join(f"{item}\n\n{note}" for item in items))
+    a = clean(page)
+    assert a.paragraphs == ["Berikut daftar promo kartu kredit akhir pekan ini.",
+                            items[0], note, items[1], note, items[2], note]
+    assert _repeats(a) == []
+
+
+def test_a_paragraph_printed_twice_around_other_repeats_is_still_a_double_print() -> None:
+    first, second = BODY.split(". ", 1)
+    other = "Analis menilai kenaikan harga emas akan berlanjut hingga akhir tahun ini."
+    page = f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {first}.\n{second}\n{other}\n{first}.\n{second}"
+    a = clean(page)
+    assert a.paragraphs == [f"{first}.", second, other]
+
+
+def test_a_later_recap_that_extends_the_dateline_paragraph_keeps_both_in_order() -> None:
+    lead = "Bank Indonesia mempertahankan suku bunga acuan di level 6% pada rapat dewan gubernur bulan ini."
+    middle = ["Gubernur BI mengatakan keputusan itu konsisten dengan upaya menjaga inflasi.",
+              "Ekonom menilai keputusan tersebut sesuai dengan perkiraan pasar."]
+    recap = lead + " Namun BI membuka ruang penurunan pada semester kedua."
+    page = "Reporter: Budi | Editor: Ani\n\nKONTAN.CO.ID - JAKARTA. " + "\n\n".join([lead, *middle, recap])
+    a = clean(page)
+    assert (a.paragraphs, a.dateline) == ([lead, *middle, recap], "JAKARTA")
