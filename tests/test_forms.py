@@ -318,3 +318,23 @@ def test_a_later_recap_that_extends_the_dateline_paragraph_keeps_both_in_order()
     page = "Reporter: Budi | Editor: Ani\n\nKONTAN.CO.ID - JAKARTA. " + "\n\n".join([lead, *middle, recap])
     a = clean(page)
     assert (a.paragraphs, a.dateline) == ([lead, *middle, recap], "JAKARTA")
+
+
+@pytest.mark.parametrize("headline,sentence", [
+    ("Harga Emas Antam Turun Rp 5.000 Hari Ini",
+     "Bank Indonesia (BI) mencatat cadangan devisa naik pada akhir bulan lalu menjadi US$ 150 miliar."),
+    ("Saham Bank Jadi Penopang",
+     "PT Bank Central Asia Tbk (BBCA) mencatat laba bersih naik 12% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "Otoritas Jasa Keuangan (OJK) mencatat kredit perbankan tumbuh 10% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "PT Bank Central Asia Tbk mencatat laba bersih naik 12% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "Direktur Utama PT Bank Central Asia Tbk Jahja Setiaatmadja mengatakan laba bersih naik 12%."),
+])
+def test_flattened_promo_headline_ends_before_a_named_subject(headline: str, sentence: str) -> None:
+    """A name with its acronym in brackets (or a `PT ... Tbk` company), then a verb, opens the
+    sentence after an inline `Baca Juga:` headline: the name is the sentence's subject."""
+    first = "Harga saham bank naik pada perdagangan hari ini karena permintaan kuat."
+    a = clean(f"Reporter: Ani | Editor: Budi KONTAN.CO.ID - JAKARTA. {first} Baca Juga: {headline} {sentence}")
+    assert ([r.title for r in a.related], a.paragraphs) == ([headline], [first, sentence])
