@@ -31,10 +31,11 @@ from bisect import bisect_left
 
 from ..model import Document
 from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
+from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from .base import Filter
 from .dateline_prefix import without_dateline
 
-MIN_WORDS = 8
+MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
 PROSE_WORDS = 20
 """A shorter copy must read as prose (end a sentence, or be this long): a table header or a
@@ -44,7 +45,6 @@ MAX_CANDIDATES = 4
 LEAD_REACH = 4
 """The body's dateline stands among the first few blocks; above it is the AMP lead."""
 _ELLIPSIS = ("…", "...")
-_SENTENCE_END = (".", "!", "?", "\"", "”", "’", ")", "…")
 
 
 def _words(text: str) -> list[str]:
@@ -66,7 +66,7 @@ def _wordy(words: list[str]) -> bool:
 
 
 def _prose(text: str, words: int) -> bool:
-    return words >= PROSE_WORDS or text.rstrip().endswith(_SENTENCE_END)
+    return words >= PROSE_WORDS or ends_sentence(text)
 
 
 class _Run:
@@ -161,7 +161,7 @@ class Repeats(Filter):
         for pos in range(len(live)):
             if gone[pos]:
                 continue
-            key = self._stream_key(words, pos)
+            key = opening(words, pos)
             if key is not None and len(slot := openings.setdefault(key, [])) < MAX_CANDIDATES:
                 slot.append(pos)
         for x in range(len(live)):
@@ -204,17 +204,6 @@ class Repeats(Filter):
             if " ".join(w).casefold() == " ".join(prev).casefold() and _wordy(w):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
-
-    @staticmethod
-    def _stream_key(words: list[list[str]], pos: int) -> tuple[str, ...] | None:
-        """The first MIN_WORDS words from block `pos` on (a short block runs on into the next)."""
-        if len(words[pos]) >= MIN_WORDS:
-            return tuple(words[pos][:MIN_WORDS])
-        key: list[str] = []
-        while pos < len(words) and len(key) < MIN_WORDS:
-            key.extend(words[pos][:MIN_WORDS - len(key)])
-            pos += 1
-        return tuple(key) if len(key) == MIN_WORDS else None
 
     @staticmethod
     def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:
