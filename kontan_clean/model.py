@@ -87,8 +87,6 @@ class Document:
         filters read it instead of guessing again."""
         self.recognised: bool = True
         """False when the page shows no kontan signal at all."""
-        self.flags: set[str] = set()
-        """Facts filters note about the page, such as `desktop`, `amp` or `insight`."""
         self.warnings: list[str] = []
         self.info: dict[str, Any] = {}
         """Reader facts for the Article: extractor, encoding, pagination."""

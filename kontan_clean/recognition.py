@@ -3,7 +3,9 @@
 A README or a log file run through `clean()` comes out as an "article" like any other. This
 module looks for the signals of a kontan rendering (`site/signals.py`): a kontan URL or HTML
 layout, then kontan's furniture in the page's text and, for a page whose URL is unknown,
-kontan's house style and Indonesian running text (crawls store bare body fragments). Where none is present the document is marked
+kontan's house style and Indonesian running text (crawls store bare body fragments). A URL
+holding a kontan address anywhere (a cache or archive copy) is kontan's; an archive's or a
+cache's own URL counts as no URL. Where none is present the document is marked
 `recognised = False` and carries a warning; the text is cleaned and returned all the same.
 """
 
@@ -11,7 +13,8 @@ from __future__ import annotations
 
 from .model import Document
 from .site.signals import (
-    INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_HOSTS, SIGNAL_NEEDLES, STYLE_SIGNALS, TEXT_SIGNALS,
+    INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_URL_MARKS, MIRROR_HOSTS, SIGNAL_NEEDLES, STYLE_SIGNALS,
+    TEXT_SIGNALS,
 )
 from .text.urls import host
 
@@ -25,17 +28,19 @@ _SAMPLE_WORDS = 400
 
 def kontan_signal(doc: Document) -> str | None:
     """The name of the first kontan signal the document shows, or None."""
-    url_host = host(doc.meta.url)
-    if url_host.endswith(KONTAN_HOSTS):
+    url = (doc.meta.url or "").lower()
+    if any(map(url.__contains__, KONTAN_URL_MARKS)):
         return "kontan url"
+    url_host = host(url)
+    other_site = bool(url_host) and not any(url_host == h or url_host.endswith("." + h) for h in MIRROR_HOSTS)
     if doc.form == "html" and doc.info.get("extractor", "kontan_clean") == "kontan_clean":
         return "kontan layout"  # the HTML reader found a kontan article body
     text = _sample(doc)
-    for name, pattern in TEXT_SIGNALS if url_host else TEXT_SIGNALS + STYLE_SIGNALS:
+    for name, pattern in TEXT_SIGNALS if other_site else TEXT_SIGNALS + STYLE_SIGNALS:
         needles = SIGNAL_NEEDLES.get(pattern)
         if (needles is None or any(map(text.__contains__, needles))) and pattern.search(text):
             return name
-    if url_host:
+    if other_site:  # another site's URL outweighs house style and language
         return None
     words = text[:_SAMPLE_WORDS * 12].lower().split()[:_SAMPLE_WORDS]
     if len(words) >= INDONESIAN_MIN_WORDS and sum(w in INDONESIAN_WORDS for w in words) >= INDONESIAN_SHARE * len(words):

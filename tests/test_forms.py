@@ -260,3 +260,81 @@ def test_lead_printed_straight_above_its_body_copy_is_not_a_title() -> None:
     first = BODY.split(". ")[0] + "."
     a = clean(f"{first}\nKONTAN.CO.ID - JAKARTA. {BODY}")
     assert (a.title, a.paragraphs, a.dateline) == (None, [BODY], "JAKARTA")
+
+
+# ---- review findings: body text the layout and repeat rules must keep -------------------------
+
+SYNDICATED = ("Menurut dia, permintaan kredit modal kerja masih kuat di sektor perdagangan dan manufaktur.\n\n"
+              "Ia menambahkan, bank akan menjaga rasio kredit bermasalah di bawah 2% sepanjang tahun.\n\nEditor: Dewi Anggraini")
+
+
+@pytest.mark.parametrize("first", [
+    'Direktur Utama Bank Contoh, Budi Santoso, menegaskan, "Kami optimistis kredit tumbuh 10% tahun ini."',
+    "Apakah kredit perbankan masih bisa tumbuh dua digit pada tahun ini?",
+    "Bank Contoh optimistis kredit tumbuh dua digit tahun ini!",
+    "Bank Contoh optimistis kredit tumbuh dua digit tahun ini",  # sentence case: no headline
+])
+def test_a_body_that_opens_with_a_sentence_and_ends_with_an_editor_line_keeps_it(first: str) -> None:
+    """Only a closing `Editor:` line says AMP title-first: a first block that ends a sentence
+    (also inside quotes, or with `?`/`!`) or is not in Title Case is the body's first paragraph."""
+    a = clean(f"{first}\n\n{SYNDICATED}")
+    assert (a.layout, a.title, a.paragraphs[0], a.editor) == ("body", None, first, "Dewi Anggraini")
+
+
+def test_a_title_case_question_above_a_dateline_is_the_title() -> None:
+    a = clean(f"Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?\n\nKONTAN.CO.ID - JAKARTA. {BODY}\n\nEditor: Budi")
+    assert (a.layout, a.title, a.paragraphs) == ("amp_title", "Saham Apa yang Layak Dikoleksi Jelang Akhir Tahun?", [BODY])
+
+
+def test_a_sentence_repeated_after_each_list_item_is_kept_every_time() -> None:
+    """Copies that stand apart, with different paragraphs around them, are the article's
+    own repetition (a listicle's terms line, a recipe's step), not a double print."""
+    note = "Promo berlaku setiap hari Sabtu dan Minggu selama periode promo masih berlangsung."
+    items = ["1. Promo Bank A: diskon 20% di restoran cepat saji dengan minimum transaksi Rp 100.000.",
+             "2. Promo Bank B: cashback 15% untuk belanja kebutuhan rumah tangga di supermarket.",
+             "3. Promo Bank C: potongan Rp 50.000 untuk pembelian tiket bioskop dua lembar."]
+    page = ("Reporter: Lestari Wulandari | Editor: Dewi Anggraini\n\n"
+            "MOMSMONEY.ID - Berikut daftar promo kartu kredit akhir pekan ini.\n\n"
+            + "\n\n".join(f"{item}\n\n{note}" for item in items))
+    a = clean(page)
+    assert a.paragraphs == ["Berikut daftar promo kartu kredit akhir pekan ini.",
+                            items[0], note, items[1], note, items[2], note]
+    assert _repeats(a) == []
+
+
+def test_a_paragraph_printed_twice_around_other_repeats_is_still_a_double_print() -> None:
+    first, second = BODY.split(". ", 1)
+    other = "Analis menilai kenaikan harga emas akan berlanjut hingga akhir tahun ini."
+    page = f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {first}.\n{second}\n{other}\n{first}.\n{second}"
+    a = clean(page)
+    assert a.paragraphs == [f"{first}.", second, other]
+
+
+def test_a_later_recap_that_extends_the_dateline_paragraph_keeps_both_in_order() -> None:
+    lead = "Bank Indonesia mempertahankan suku bunga acuan di level 6% pada rapat dewan gubernur bulan ini."
+    middle = ["Gubernur BI mengatakan keputusan itu konsisten dengan upaya menjaga inflasi.",
+              "Ekonom menilai keputusan tersebut sesuai dengan perkiraan pasar."]
+    recap = lead + " Namun BI membuka ruang penurunan pada semester kedua."
+    page = "Reporter: Budi | Editor: Ani\n\nKONTAN.CO.ID - JAKARTA. " + "\n\n".join([lead, *middle, recap])
+    a = clean(page)
+    assert (a.paragraphs, a.dateline) == ([lead, *middle, recap], "JAKARTA")
+
+
+@pytest.mark.parametrize("headline,sentence", [
+    ("Harga Emas Antam Turun Rp 5.000 Hari Ini",
+     "Bank Indonesia (BI) mencatat cadangan devisa naik pada akhir bulan lalu menjadi US$ 150 miliar."),
+    ("Saham Bank Jadi Penopang",
+     "PT Bank Central Asia Tbk (BBCA) mencatat laba bersih naik 12% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "Otoritas Jasa Keuangan (OJK) mencatat kredit perbankan tumbuh 10% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "PT Bank Central Asia Tbk mencatat laba bersih naik 12% pada kuartal ketiga tahun ini."),
+    ("Saham Bank Jadi Penopang",
+     "Direktur Utama PT Bank Central Asia Tbk Jahja Setiaatmadja mengatakan laba bersih naik 12%."),
+])
+def test_flattened_promo_headline_ends_before_a_named_subject(headline: str, sentence: str) -> None:
+    """A name with its acronym in brackets (or a `PT ... Tbk` company), then a verb, opens the
+    sentence after an inline `Baca Juga:` headline: the name is the sentence's subject."""
+    first = "Harga saham bank naik pada perdagangan hari ini karena permintaan kuat."
+    a = clean(f"Reporter: Ani | Editor: Budi KONTAN.CO.ID - JAKARTA. {first} Baca Juga: {headline} {sentence}")
+    assert ([r.title for r in a.related], a.paragraphs) == ([headline], [first, sentence])

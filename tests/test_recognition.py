@@ -45,6 +45,20 @@ def test_a_kontan_url_is_a_signal_and_another_site_outweighs_house_style() -> No
     assert not clean(fragment, url="https://www.wartaniaga.id/ekonomi/x").recognised
 
 
+@pytest.mark.parametrize("url", [
+    "https://www-kontan-co-id.cdn.ampproject.org/c/s/www.kontan.co.id/news/x",  # Google's AMP cache
+    "https://web.archive.org/web/2024/https://investasi.kontan.co.id/news/x",  # an archive copy
+    "http://amp.kontan.co.id.translate.goog/news/x",  # Google Translate's proxy
+    "https://archive.ph/AbC12",  # an archive short link: says nothing about the site
+])
+def test_a_kontan_page_under_a_mirror_or_cache_url_is_recognised(url: str) -> None:
+    body = ("Harga batubara acuan naik tipis pada pekan ini, didorong permintaan dari China dan India yang meningkat.\n\n"
+            "Analis menilai kenaikan tersebut akan berlanjut hingga akhir tahun seiring musim dingin.")
+    assert clean(body).recognised
+    article = clean(body, url)
+    assert article.recognised and WARNING not in article.warnings, url
+
+
 def test_every_sample_but_the_other_site_is_recognised() -> None:
     pages = sorted((SAMPLES / "text").glob("*.txt")) + sorted((SAMPLES / "html").glob("*.html"))
     for page in pages:

@@ -13,7 +13,7 @@ HEAD = 20
 
 
 class SiteChrome(Filter):
-    """Drops the desktop page's header lines; their presence marks a whole desktop page."""
+    """Drops the desktop page's header lines and a logo printed letter by letter."""
 
     name = "site_chrome"
 
@@ -21,6 +21,5 @@ class SiteChrome(Filter):
         for block in doc.live()[:HEAD]:
             if (len(block.text) <= _LONGEST_LINE and block.text.lower() in SITE_CHROME_LINES) or TICKER_HEADER.match(block.text):
                 doc.drop(block, self.name, "site header line")
-                doc.flags.add("desktop")
             elif SPACED_LOGO.match(block.text):
                 doc.drop(block, self.name, "site logo")

@@ -23,6 +23,7 @@ from ..site.patterns import (
     TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
+from ..text.shape import OPENING_WORDS, TITLE_MAX_WORDS, ends_sentence, opening, title_case, title_shaped
 from ..text.urls import host as url_host
 from ..text.words import at_most
 from .base import Filter
@@ -30,10 +31,7 @@ from .byline import is_byline
 from .dateline_prefix import without_dateline
 
 HEAD = 20
-LEAD_MIN_WORDS = 8
-"""Words of the lead that must open a later block for the page to read as AMP lead-first."""
 LEAD_LOOKAHEAD = 4
-TITLE_MAX_WORDS = 30
 _OPENER_INITIALS = frozenset(o[0] for o in PAYWALL_OPENERS)
 
 
@@ -44,32 +42,30 @@ def _paywall_opener(text: str) -> bool:
     return text[:1].lower()[:1] in _OPENER_INITIALS and text[:60].lower().startswith(PAYWALL_OPENERS)
 
 
-def _opening(blocks: list[Block], at: int) -> list[str]:
-    """The first words from block `at` on (a short first paragraph runs on into the next)."""
-    words: list[str] = []
-    for block in blocks[at:at + LEAD_MIN_WORDS]:
-        words.extend(without_dateline(block.text).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS])
-        if len(words) >= LEAD_MIN_WORDS:
-            break
-    return words[:LEAD_MIN_WORDS]
-
-
 def _repeats_lead(blocks: list[Block]) -> bool:
     """The first block is a paragraph whose opening words open one of the next few blocks
     (the lead may be cut short, with or without `…`: only its opening is compared). A
     title printed again under its date line is not a lead."""
     lead = blocks[0].text
-    opening = without_dateline(lead).split(None, LEAD_MIN_WORDS)[:LEAD_MIN_WORDS]
-    if len(opening) < LEAD_MIN_WORDS or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
+    reach = min(len(blocks), 2 + LEAD_LOOKAHEAD + OPENING_WORDS)
+    words = [without_dateline(b.text).split(None, OPENING_WORDS)[:OPENING_WORDS] for b in blocks[:reach]]
+    first = opening(words[:1], 0)
+    if first is None or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
     return any(
-        _opening(blocks, i) == opening and not (blocks[i].text == lead and _title_like(lead))
+        opening(words, i) == first and not (blocks[i].text == lead and _title_like(lead))
         for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
     )
 
 
 def _title_like(text: str) -> bool:
-    return at_most(text, TITLE_MAX_WORDS) and not text.endswith((".", ",", ":"))
+    """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
+    an exclamation only in Title Case, as headlines are written)."""
+    if not title_shaped(text):
+        return False
+    if text.endswith(("?", "!")):
+        return title_case(text)
+    return not ends_sentence(text)
 
 
 def _chrome(text: str) -> bool:
@@ -109,7 +105,8 @@ def decide(doc: Document) -> str:
         return "desktop"
     if len(head) > 1 and at_most(texts[0], TITLE_MAX_WORDS) and (
         DATELINE_PREFIX.match(texts[1])
-        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1]) or EDITOR_LINE.match(blocks[-1].text)))
+        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1])
+                                       or (EDITOR_LINE.match(blocks[-1].text) and title_case(texts[0]))))
     ):
         return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it
     return "body"

@@ -13,9 +13,11 @@ from ..model import Block, Document, Related
 from ..site.patterns import PROMO_ICON, PROMO_MARKER
 from ..site.vocab import PROMO_BADGES, PROMO_KINDS
 from ..text.headline import headline_end
+from ..text.shape import SENTENCE_END
 from .base import Filter
 
-_SENTENCE_END = (".", "!", "?", "\"", "”", "’", ")", ":", "…")
+_BEFORE_PROMO = frozenset(SENTENCE_END + (":",))
+"""A sentence end, or the colon that introduces a promo line."""
 _NEXT_FURNITURE = re.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dibaca)\s*:|\sCek\s+Berita\s+dan\s+Artikel", re.IGNORECASE)
 
 
@@ -43,7 +45,7 @@ def _is_promo(text: str, m: re.Match) -> bool:
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
         return True
-    return _char_before(text, m.start()) in _SENTENCE_END
+    return _char_before(text, m.start()) in _BEFORE_PROMO
 
 
 def _char_before(text: str, pos: int) -> str:

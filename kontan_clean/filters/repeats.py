@@ -9,6 +9,13 @@ into more paragraphs stays (it kept the page's breaks), then the one that carrie
 dateline (the body's own first paragraph), then the earlier one. A copy may end inside a
 word where the store cut the page or the description was cut with `…`.
 
+Copies that stand apart are a double print only when the print is doubled around them too
+(`_Page.doubled`): next to each other, one above the title or the body's dateline (the AMP
+lead), one in several paragraphs, or with repeated paragraphs beside them; or when the
+shorter copy is cut short (the page's last block, a word or a `…` cut). Otherwise the
+repetition is the article's own (a listicle's terms line after each item, a later recap
+that goes on from the dateline paragraph) and every copy stays, in order.
+
 What is compared is the words after any dateline prefix (`KONTAN.CO.ID - JAKARTA.`,
 `JAKARTA.`), so a lead printed without its dateline still matches the body that has it.
 Short blocks never count as copies on their own (headings, table rows and list items repeat
@@ -20,20 +27,24 @@ of its own, or the end of a paragraph line) no longer stands between the copies.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Document
-from ..site.patterns import DATELINE_PREFIX
+from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
+from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from .base import Filter
 from .dateline_prefix import without_dateline
 
-MIN_WORDS = 8
+MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
 PROSE_WORDS = 20
 """A shorter copy must read as prose (end a sentence, or be this long): a table header or a
 heading printed twice on purpose is left alone."""
 MAX_CANDIDATES = 4
 """Blocks tried per opening: a page that prints one opening over and over stays linear."""
+LEAD_REACH = 4
+"""The body's dateline stands among the first few blocks; above it is the AMP lead."""
 _ELLIPSIS = ("…", "...")
-_SENTENCE_END = (".", "!", "?", "\"", "”", "’", ")", "…")
 
 
 def _words(text: str) -> list[str]:
@@ -55,7 +66,7 @@ def _wordy(words: list[str]) -> bool:
 
 
 def _prose(text: str, words: int) -> bool:
-    return words >= PROSE_WORDS or text.rstrip().endswith(_SENTENCE_END)
+    return words >= PROSE_WORDS or ends_sentence(text)
 
 
 class _Run:
@@ -71,6 +82,52 @@ class _Run:
         self.cut = False
         """One of the copies ends inside a word (the store or the description cut it)."""
         self.matched = 0
+
+
+class _Page:
+    """Where the page is printed twice: copies that stand apart count only when the print is
+    doubled around them too. An article may repeat a sentence of its own (a listicle's terms
+    line after each item, a recipe step, a Q&A formula); a rendering that prints text twice
+    puts the copies next to each other, or one above the title (the AMP lead), or doubles a
+    run of paragraphs."""
+
+    __slots__ = ("doc", "live", "words", "gone", "lead_end")
+
+    def __init__(self, doc: Document, live: list[int], words: list[list[str]]) -> None:
+        self.doc, self.live, self.words = doc, live, words
+        self.gone = [False] * len(live)
+        self.lead_end = self._lead_end()
+
+    def _lead_end(self) -> int:
+        """Positions before this stand above the article: above the title, or above the
+        body's dateline near the top."""
+        blocks = self.doc.blocks
+        title = next((i for i, b in enumerate(blocks) if b.removed_by == "title"), None)
+        if title is not None:
+            return bisect_left(self.live, title)
+        for pos in range(1, min(len(self.live), LEAD_REACH + 1)):
+            text = blocks[self.live[pos]].text
+            if DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
+                return pos
+        return 1 if self.doc.layout == "amp_lead" else 0
+
+    def doubled(self, one: tuple[int, int], other: tuple[int, int]) -> bool:
+        """Whether two copies (first and last position of each) are a double print: next to
+        each other, one in the lead area, one in several paragraphs, or the paragraphs
+        around them repeated as well."""
+        (a0, a1), (b0, b1) = sorted((one, other))
+        words, n = self.words, len(self.words)
+        return (
+            all(self.gone[a1 + 1:b0])
+            or a0 < self.lead_end
+            or a1 > a0 or b1 > b0
+            or (a0 > 0 and bool(words[a0 - 1]) and words[a0 - 1] == words[b0 - 1])
+            or (b1 + 1 < n and bool(words[b1 + 1]) and words[a1 + 1] == words[b1 + 1])
+        )
+
+    def cut_at(self, pos: int) -> bool:
+        """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
+        return pos == len(self.live) - 1 or _cut_short(self.doc.blocks[self.live[pos]].text)
 
 
 def _common(x: list[str], y: list[str]) -> int:
@@ -93,7 +150,9 @@ class Repeats(Filter):
         if len(live) < 2:
             return
         words = [_words(blocks[i].text) for i in live]
-        gone = self._exact_copies(doc, live, words)
+        page = _Page(doc, live, words)
+        gone = page.gone
+        self._exact_copies(page)
         self._twice_in_a_row(doc, live, words, gone)
         # Where a copy may end inside a word: the page's last block, a description cut with `…`.
         cut = [_cut_short(blocks[i].text) for i in live]
@@ -102,7 +161,7 @@ class Repeats(Filter):
         for pos in range(len(live)):
             if gone[pos]:
                 continue
-            key = self._stream_key(words, pos)
+            key = opening(words, pos)
             if key is not None and len(slot := openings.setdefault(key, [])) < MAX_CANDIDATES:
                 slot.append(pos)
         for x in range(len(live)):
@@ -113,27 +172,27 @@ class Repeats(Filter):
                     continue  # a pair of whole copies is settled from the earlier one
                 a, start = (y, x) if len(words[y]) > len(words[x]) else (x, y)
                 run = self._run(words, cut, a, start)
-                if dropped := self._settle(doc, live, words, a, start, run):
+                if dropped := self._settle(page, a, start, run):
                     for pos in dropped:
                         gone[pos] = True
                     break
 
-    def _exact_copies(self, doc: Document, live: list[int], words: list[list[str]]) -> list[bool]:
-        """Equal blocks, found by their words in one pass: all but one copy go."""
-        gone = [False] * len(live)
+    def _exact_copies(self, page: _Page) -> None:
+        """Equal blocks, found by their words in one pass: of a double print one copy goes."""
+        doc, live, gone = page.doc, page.live, page.gone
         kept: dict[tuple[str, ...], int] = {}
-        for pos, w in enumerate(words):
+        for pos, w in enumerate(page.words):
             if len(w) < MIN_WORDS:
                 continue
             key = tuple(w)
             other = kept.setdefault(key, pos)
             if other == pos or not _prose(doc.blocks[live[pos]].text, len(w)):
                 continue
-            drop = self._equal_copies(doc, live, other, pos)
-            doc.drop(doc.blocks[live[drop]], self.name, "printed again " + ("above" if drop == pos else "below"))
-            gone[drop] = True
+            if not page.doubled((other, other), (pos, pos)):
+                kept[key] = pos  # the article's own repetition: both stay, the later is compared on
+                continue
+            drop = self._drop_equal(page, other, pos)
             kept[key] = pos if drop == other else other
-        return gone
 
     def _twice_in_a_row(self, doc: Document, live: list[int], words: list[list[str]], gone: list[bool]) -> None:
         """A short line (a subheading) printed twice in a row: the second goes. Apart, short
@@ -145,17 +204,6 @@ class Repeats(Filter):
             if " ".join(w).casefold() == " ".join(prev).casefold() and _wordy(w):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
-
-    @staticmethod
-    def _stream_key(words: list[list[str]], pos: int) -> tuple[str, ...] | None:
-        """The first MIN_WORDS words from block `pos` on (a short block runs on into the next)."""
-        if len(words[pos]) >= MIN_WORDS:
-            return tuple(words[pos][:MIN_WORDS])
-        key: list[str] = []
-        while pos < len(words) and len(key) < MIN_WORDS:
-            key.extend(words[pos][:MIN_WORDS - len(key)])
-            pos += 1
-        return tuple(key) if len(key) == MIN_WORDS else None
 
     @staticmethod
     def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:
@@ -187,34 +235,42 @@ class Repeats(Filter):
             pos += 1
         return run
 
-    @staticmethod
-    def _equal_copies(doc: Document, live: list[int], x: int, y: int) -> int:
-        """Which of two equal blocks goes: one without its dateline, else the later one."""
+    def _drop_equal(self, page: _Page, x: int, y: int) -> int:
+        """Drop one of two equal blocks (one without its dateline, else the later one); its position."""
+        doc, live = page.doc, page.live
         first, second = sorted((x, y))
         dated = [DATELINE_PREFIX.match(doc.blocks[live[p]].text) is not None for p in (first, second)]
-        return first if dated == [False, True] else second
+        drop = first if dated == [False, True] else second
+        doc.drop(doc.blocks[live[drop]], self.name, "printed again " + ("below" if drop == first else "above"))
+        page.gone[drop] = True
+        return drop
 
-    def _settle(self, doc: Document, live: list[int], words: list[list[str]], a: int, start: int,
-                run: _Run) -> list[int]:
-        """Drop the shorter copy; the positions dropped (none when this is no repeat)."""
+    def _settle(self, page: _Page, a: int, start: int, run: _Run) -> list[int]:
+        """Drop the shorter copy of a double print; the positions dropped (none when this is
+        no repeat, or the article's own: a later recap that goes on from a paragraph keeps both)."""
         if run.matched < MIN_WORDS:
             return []
-        blocks = doc.blocks
+        doc, live, words, blocks = page.doc, page.live, page.words, page.doc.blocks
+        end = run.inside if run.inside is not None else run.blocks[-1] if run.blocks else start
         if run.matched == len(words[a]):
-            if run.inside is None and len(run.blocks) == 1:  # two equal blocks
-                drop = self._equal_copies(doc, live, a, run.blocks[0])
-                reason = "printed again " + ("below" if drop < max(a, run.blocks[0]) else "above")
-            else:  # `a` is shorter than the run, or as long but in fewer paragraphs
-                pieces = len(run.blocks) + (run.inside is not None)
-                drop = a
-                reason = "repeats text printed " + ("below" if start > a else "above") + (" in paragraphs" if pieces > 1 else "")
-            if not (run.cut or _prose(blocks[live[drop]].text, len(words[drop]))):
+            if run.inside is None and len(run.blocks) == 1:  # two equal blocks, one cut short
+                if not (run.cut or page.doubled((a, a), (start, end))):
+                    return []
+                return [self._drop_equal(page, a, run.blocks[0])]
+            # `a` is shorter than the run, or as long but in fewer paragraphs
+            pieces = len(run.blocks) + (run.inside is not None)
+            if not (run.cut or _prose(blocks[live[a]].text, len(words[a]))):
                 return []
-            doc.drop(blocks[live[drop]], self.name, reason)
-            return [drop]
+            if not (run.cut or _cut_short(blocks[live[a]].text) or page.doubled((a, a), (start, end))):
+                return []
+            reason = "repeats text printed " + ("below" if start > a else "above") + (" in paragraphs" if pieces > 1 else "")
+            doc.drop(blocks[live[a]], self.name, reason)
+            return [a]
         if not run.blocks or sum(len(words[p]) for p in run.blocks) < MIN_WORDS:
             return []
         if not (run.cut or _prose(blocks[live[run.blocks[-1]]].text, len(words[run.blocks[-1]]))):
+            return []
+        if not (run.cut or page.cut_at(run.blocks[-1]) or page.doubled((a, a), (run.blocks[0], run.blocks[-1]))):
             return []
         reason = "repeats the start of a longer copy" + (" (cut off inside a word)" if run.cut else "")
         for pos in run.blocks:

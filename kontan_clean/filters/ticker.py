@@ -27,4 +27,3 @@ class Ticker(Filter):
                 quote = Quote(m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]))
             doc.market.append(quote)
             doc.drop(block, self.name, "market ticker banner")
-            doc.flags.add("desktop")

@@ -2,6 +2,7 @@
 
 from ..model import Block, Document
 from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE, TOPIC_DATELINE
+from ..text.shape import title_shaped
 from .base import Filter
 from .byline import is_byline
 from .caption import looks_like_caption
@@ -10,8 +11,6 @@ from .dateline_prefix import without_dateline
 HEAD = 12
 FIRST = 3
 """The title is among the first few blocks left once the page chrome is gone."""
-MAX_TITLE_WORDS = 30
-MAX_TITLE_CHARS = 300
 MAX_LABEL_WORDS = 4
 TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 """Layouts whose first block (after the AMP lead, after the English date line) is the title."""
@@ -22,12 +21,8 @@ def _date_line(text: str) -> bool:
 
 
 def _title_shaped(block: Block) -> bool:
-    if len(block.text) > MAX_TITLE_CHARS:
-        return False
-    words = block.text.split()
     return (
-        2 <= len(words) <= MAX_TITLE_WORDS
-        and not block.text.endswith((",", ":"))
+        title_shaped(block.text)
         and not is_byline(block.text)
         and not _date_line(block.text)
         and not looks_like_caption(block)

@@ -17,7 +17,16 @@ _MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True
 _TICKER = "|".join(re.escape(t) for t in TICKERS)
 _EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 
-KONTAN_HOSTS = ("kontan.co.id", "momsmoney.id")
+KONTAN_URL_MARKS = ("kontan.co.id", "kontan-co-id", "momsmoney")
+"""A URL holding one of these anywhere is a kontan page's: its own host, or a mirror or cache
+that keeps the original address in its host or path (`www-kontan-co-id.cdn.ampproject.org`,
+`web.archive.org/web/2024/https://investasi.kontan.co.id/...`, `amp.kontan.co.id.translate.goog`)."""
+MIRROR_HOSTS = (
+    "archive.org", "archive.ph", "archive.is", "archive.today", "archive.li", "ampproject.org", "translate.goog",
+    "googleusercontent.com", "bingj.com",
+)
+"""Archives, caches and proxies: their host says nothing about whose page it is, so a page
+under one of them is judged by its text as if it had no URL."""
 
 # kontan's own furniture, searched in the page's text in this order; the first hit decides.
 # Each is one group of alternatives: `re` then scans for their first letters quickly (an

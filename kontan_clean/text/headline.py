@@ -141,6 +141,9 @@ def _sentence_start(tokens: list[str]) -> int | None:
     if strong is not None:
         return strong
     last = candidates[-1]
+    named = _named_subject(tokens, kinds, candidates, last)
+    if named is not None:
+        return named
     # The subject of the next sentence often opens with a title: `Menteri Keuangan X`.
     group_start = None
     for i in range(last, max(0, last - OPENER_REACH), -1):
@@ -169,6 +172,37 @@ def _sentence_start(tokens: list[str]) -> int | None:
             and tokens[last + 1].strip(_EDGE_PUNCT) not in REPORTING_VERBS):  # `Pasar Eddy menjelaskan`: Eddy speaks
         return last - 1
     return _phrase_start(tokens, kinds, candidates, last)
+
+
+_ACRONYM = re.compile(r"\((?P<letters>[A-Z]{2,6})\),?")
+_COMPANY_REACH = 8
+"""Words a company name `PT ... Tbk` runs to at most."""
+
+
+def _named_subject(tokens: list[str], kinds: list[str], candidates: list[int], last: int) -> int | None:
+    """`Bank Indonesia (BI) mencatat`, `PT Bank Central Asia Tbk (BBCA) mencatat`: kontan
+    names an institution in full with its acronym in brackets, or a company as `PT ... Tbk`,
+    where a sentence opens with it as its subject; then a verb follows. The name starts at
+    `PT` (or at the office before it: `Direktur PT X`), else where the initials of the words
+    before the acronym spell it."""
+    if last + 1 >= len(tokens) or not _verb_like(tokens[last + 1]):
+        return None
+    acronym = _ACRONYM.fullmatch(tokens[last])
+    end = last if acronym else last + 1
+    for i in range(end - 1, max(2, end - _COMPANY_REACH), -1):
+        if kinds[i] != CAP:
+            break
+        if tokens[i] == "PT" and i in candidates:
+            office = next((j for j in range(i - 1, max(2, i - 4), -1) if _is_title(tokens[j])), None)
+            if office is not None and all(k in candidates for k in range(office, i)):
+                return office  # `Direktur PT X`, `Direktur Utama PT X`: the office heads the name
+            return i
+    if acronym:
+        i = end - len(acronym["letters"])
+        if i >= 3 and i in candidates and all(kinds[k] == CAP for k in range(i, end)) and "".join(
+                t[0] for t in tokens[i:end]) == acronym["letters"]:
+            return i
+    return None
 
 
 def _phrase_start(tokens: list[str], kinds: list[str], candidates: list[int], last: int) -> int:
