@@ -225,3 +225,35 @@ def test_workers_die_with_a_parent_killed_outright(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)  # the parent alone: no handler, no clean-up
     finish(proc)
     wait_for(lambda: not any(alive(pid) for pid in workers), 5)
+
+
+@pytest.mark.parametrize("jobs,room", [("1", 100), ("2", 100), ("2", 8192)])
+def test_a_full_disk_never_cuts_into_a_file_appended_to(tmp_path: Path, jobs: str, room: int) -> None:
+    """`kontan-clean ... >> corpus.jsonl` on a disk that fills up: the lines the file had stay,
+    the new lines after them are whole (an O_APPEND descriptor's offset reads 0)."""
+    import resource
+
+    write_jsonl(tmp_path / "in.jsonl", 40)
+    before = b"".join(json.dumps({"id": f"old{i}", "text": "x" * 60}).encode() + b"\n" for i in range(20))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(before)
+    limit = len(before) + room  # room for no line, or for a few lines, never for forty
+
+    def small_file_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    fd = os.open(corpus, os.O_WRONLY | os.O_APPEND)  # as the shell opens `>>`: the offset stays 0
+    try:
+        proc = subprocess.Popen([sys.executable, str(HARNESS), "--jobs", jobs, str(tmp_path / "in.jsonl")], stdout=fd,
+                                stderr=subprocess.PIPE, cwd=ROOT, env=env, start_new_session=True,
+                                preexec_fn=small_file_limit)
+        code, _, err = finish(proc)
+    finally:
+        os.close(fd)
+    assert code == 3 and b"cannot write stdout" in err and b"Traceback" not in err, err
+    data = corpus.read_bytes()
+    assert data.startswith(before)
+    got = whole_lines(data[len(before):])
+    assert len(got) < 40 and (len(got) > 0) == (room > 1000)
+    assert [r["id"] for r in got] == [f"r{i}" for i in range(len(got))]

@@ -56,6 +56,15 @@ class LineWriter:
         self.stream, self.name = stream, name
         self.fd = stream if isinstance(stream, int) else _fileno(stream)
         self.regular = self.fd is not None and stat.S_ISREG(os.fstat(self.fd).st_mode)
+        self.appending = self.fd is not None and self.regular and _appending(self.fd)
+        self.floor = self._end() if self.regular else 0
+        """The file's end when it was opened: a cut never goes below it (the user's lines)."""
+
+    def _end(self) -> int:
+        """Where the next write lands. On an `O_APPEND` descriptor (a shell `>>`) the offset
+        is not that place (it reads 0 before the first write): the file's size is."""
+        assert self.fd is not None
+        return os.fstat(self.fd).st_size if self.appending else os.lseek(self.fd, 0, os.SEEK_CUR)
 
     def write(self, text: str) -> None:
         """Write `text` (complete lines) now. A lone surrogate from a JSON escape is written
@@ -68,9 +77,8 @@ class LineWriter:
             if self.fd is None:  # a stream without a descriptor (a capture in tests)
                 self._write_stream(data)
                 return
-            start = os.lseek(self.fd, 0, os.SEEK_CUR) if self.regular else 0
             if self.regular:
-                _WRITING.append((self.fd, start))
+                _WRITING.append((self.fd, max(self._end(), self.floor)))
             try:
                 if not isinstance(self.stream, int):
                     self.stream.flush()
@@ -99,6 +107,15 @@ class LineWriter:
                 os.close(self.stream)
             except OSError as exc:
                 raise OutputError(self.name, exc) from None
+
+
+def _appending(fd: int) -> bool:
+    """Whether `fd` was opened with `O_APPEND`."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no way to ask; the offset is then taken as it is
+        return False
+    return bool(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND)
 
 
 def _fileno(stream: TextIO) -> int | None:
