@@ -108,12 +108,15 @@ class Pool:
 
     def run(self, items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
         """Yield `(item, result)` for every item, in order. Closing the iterator (or an
-        exception in the consumer, such as Ctrl-C) kills the workers at once."""
+        exception in the consumer, such as Ctrl-C) kills the workers at once. An exception
+        from `items` ends the input: every item read before it is still yielded, then the
+        exception is raised."""
         source = iter(items)
         self.held: dict[int, Any] = {}   # seq -> item, until its result is yielded
         self.done: dict[int, Any] = {}   # seq -> result, waiting for its turn
         self.todo: deque[int] = deque()  # items taken back from a dead worker, to send again
         self.next_seq = next_out = 0
+        self.failure: Exception | None = None  # what reading the input raised
         exhausted = False
         window = 2 * self.jobs * self.chunk
         try:
@@ -126,6 +129,8 @@ class Pool:
                     yield self.held.pop(next_out), self.done.pop(next_out)
                     next_out += 1
                 if exhausted and next_out == self.next_seq:
+                    if self.failure is not None:
+                        raise self.failure
                     return
                 if not progressed:  # else there may be room in the window: feed before waiting
                     self._wait()
@@ -148,6 +153,9 @@ class Pool:
                         item = next(source)
                     except StopIteration:
                         exhausted = True
+                        break
+                    except Exception as exc:  # noqa: BLE001 - raised again once the items before it are out
+                        self.failure, exhausted = exc, True
                         break
                     seq, self.next_seq = self.next_seq, self.next_seq + 1
                     self.held[seq] = item

@@ -228,3 +228,16 @@ def test_a_system_out_of_processes_is_one_clear_error(monkeypatch, capsys, tmp_p
     assert main([str(tmp_path)]) == 1
     assert capsys.readouterr().err == ("kontan-clean: stopped: cannot start a worker process: "
                                        "Resource temporarily unavailable\n")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_input_that_raises_still_yields_every_page_read_before_it(jobs: int) -> None:
+    def items() -> Iterator[tuple[int, str]]:
+        yield from _items(40)
+        raise RuntimeError("the input broke")
+
+    got = []
+    with deadline(60), pytest.raises(RuntimeError, match="the input broke"):
+        for result in clean_many(items(), jobs, timeout=30):
+            got.append(result)
+    assert len(got) == 40 and not [r for r in got if isinstance(r, Failure)]
