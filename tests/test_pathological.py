@@ -387,9 +387,15 @@ def test_mixed_encodings_in_one_page() -> None:
     assert sum(p in article.paragraphs for p in expected) >= len(expected) - 2
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-16-le"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_other_unicode_encodings(encoding: str) -> None:
-    article_or_error(sample(DESKTOP).encode(encoding))
+    """A page in UTF-16/32 (by its BOM, or by the NULs beside its first `<`) is read as the
+    same HTML: the same paragraphs and title as its UTF-8 bytes."""
+    page = sample(DESKTOP)
+    expected = clean(page.encode("utf-8"))
+    article = clean(page.encode(encoding))
+    assert (article.form, article.title, article.paragraphs) == (expected.form, expected.title, expected.paragraphs)
+    assert len(article.paragraphs) > 3
 
 
 def test_mojibake_text_passes_through_unchanged() -> None:
