@@ -72,7 +72,7 @@ class PoolError(RuntimeError):
 
 
 class _Worker:
-    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out")
+    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out", "writable")
 
     def __init__(self, pid: int, task_fd: int, result_fd: int) -> None:
         self.pid, self.task_fd, self.result_fd = pid, task_fd, result_fd
@@ -81,6 +81,7 @@ class _Worker:
         self.queue: deque[int] = deque()  # sequence numbers sent, in order, not yet answered
         self.started = 0.0        # when the worker began the item at queue[0] (at the latest)
         self.polling_out = False  # task_fd is in the poll set (there is something to write)
+        self.writable = True      # task_fd is open (closed when a write to it failed)
 
 
 class Pool:
@@ -140,7 +141,7 @@ class Pool:
     def _feed(self, source: Iterator[Any], exhausted: bool, limit: int) -> bool:
         """Top up every worker whose queue is half empty; returns whether the input is done."""
         for w in self.workers:
-            if len(w.queue) > self.chunk // 2:
+            if len(w.queue) > self.chunk // 2 or not w.writable:
                 continue
             batch: list[tuple[int, Any]] = []
             while len(w.queue) + len(batch) < self.chunk:
@@ -172,7 +173,7 @@ class Pool:
 
     def _wait(self) -> None:
         """Wait for results, room in a pipe, a death or the nearest deadline; handle them."""
-        if not any(w.queue for w in self.workers):  # nothing could ever wake the wait
+        if not any(w.queue or not w.writable for w in self.workers):  # nothing could ever wake the wait
             raise PoolError("kontan_clean.pool: waiting with no work sent out; please report it")
         if all(len(w.queue) > self.chunk // 2 for w in self.workers):
             # Every worker has milliseconds of work ahead: let results gather rather than
@@ -189,8 +190,7 @@ class Pool:
             if w in dead:
                 continue
             if fd == w.task_fd:
-                if not self._send(w):
-                    dead[w] = "crashed"
+                self._send(w)
             elif not self._receive(w):
                 dead[w] = "crashed"
         if self.timeout:
@@ -201,15 +201,17 @@ class Pool:
         for w, kind in dead.items():
             self._replace(w, kind)
 
-    def _send(self, w: _Worker) -> bool:
-        """Write what the pipe takes now (and poll for room for the rest); False if the
-        worker is gone."""
+    def _send(self, w: _Worker) -> None:
+        """Write what the pipe takes now (and poll for room for the rest)."""
+        if not w.writable:
+            return
         try:
             n = os.write(w.task_fd, w.out)
         except BlockingIOError:
             n = 0
         except OSError:  # EPIPE: it died
-            return False
+            self._stop_writing(w)
+            return
         del w.out[:n]
         if bool(w.out) != w.polling_out:
             if w.out:
@@ -217,7 +219,22 @@ class Pool:
             else:
                 self.poller.unregister(w.task_fd)
             w.polling_out = bool(w.out)
-        return True
+
+    def _stop_writing(self, w: _Worker) -> None:
+        """A write to the worker failed: write to it no more, but read its results to the end.
+        Only end of file on its result pipe says it is dead: what it sent before dying (a
+        result bigger than one read, or not read yet) is still there. Closing the task pipe
+        also tells a worker still alive to finish what it has and exit."""
+        if w.polling_out:
+            self.poller.unregister(w.task_fd)
+            w.polling_out = False
+        self.by_fd.pop(w.task_fd, None)
+        w.out.clear()
+        w.writable = False
+        try:
+            os.close(w.task_fd)
+        except OSError:
+            pass
 
     def _receive(self, w: _Worker) -> bool:
         """Read what is there and take every whole result; False at end of file (it died)."""
@@ -276,7 +293,8 @@ class Pool:
         result_r, result_w = os.pipe()
         for fd in (task_w, result_w):
             _grow_pipe(fd)
-        inherited = [fd for w in self.workers for fd in (w.task_fd, w.result_fd)] + [task_w, result_r]
+        inherited = [fd for w in self.workers for fd in ((w.task_fd, w.result_fd) if w.writable else (w.result_fd,))]
+        inherited += [task_w, result_r]
         for stream in (sys.stdout, sys.stderr):  # else a child could write the parent's buffer again
             try:
                 stream.flush()
@@ -303,7 +321,7 @@ class Pool:
 
     def _stop(self, w: _Worker) -> int | None:
         """Kill and reap one worker; its wait status, or None if it would not go in time."""
-        for fd in (w.task_fd, w.result_fd):
+        for fd in (w.task_fd, w.result_fd) if w.writable else (w.result_fd,):
             self.by_fd.pop(fd, None)
             try:
                 self.poller.unregister(fd)

@@ -241,3 +241,29 @@ def test_an_input_that_raises_still_yields_every_page_read_before_it(jobs: int) 
         for result in clean_many(items(), jobs, timeout=30):
             got.append(result)
     assert len(got) == 40 and not [r for r in got if isinstance(r, Failure)]
+
+
+def test_a_failed_write_to_a_worker_does_not_lose_the_results_it_sent(monkeypatch) -> None:
+    """The task pipe breaks (EPIPE: the worker is gone) while its finished result, over the
+    1 MB read per poll, is still in the result pipe: the result is read, not taken as a crash."""
+    parent, real_write, calls = os.getpid(), os.write, []
+
+    def write(fd: int, data) -> int:
+        if os.getpid() == parent and pool.workers and fd == pool.workers[0].task_fd:
+            calls.append(fd)
+            if len(calls) == 2:  # the second batch: the pipe is full, wait for room ...
+                raise BlockingIOError
+            if len(calls) == 3:  # ... and then it breaks
+                raise BrokenPipeError
+        return real_write(fd, data)
+
+    def work(item: int) -> object:
+        return "x" * 3_000_000 if item == 1 else item
+
+    monkeypatch.setattr(os, "write", write)
+    pool = pool_module.Pool(1, work, lambda item, kind, why: (kind, item), chunk=2)
+    with deadline(60):
+        got = [result for _, result in pool.run(range(4))]
+    assert len(calls) >= 3
+    assert got[:2] == [0, "x" * 3_000_000]  # item 2 was on the worker whose pipe broke
+    assert len(got) == 4 and got[3] == 3
