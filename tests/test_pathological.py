@@ -201,7 +201,9 @@ def peak_reset() -> tuple[float, bool]:
 
 def run_isolated(builder: str, *args: object, timeout: float) -> Run:
     """Build the input with `builder(*args)` in a fresh interpreter and clean it there;
-    fail on a crash (any exception but KontanCleanError) or when `timeout` is exceeded."""
+    fail on a crash (any exception but KontanCleanError) or when `timeout` is exceeded.
+    `timeout` is the hang guard and the only time bound: each is tens of times what the run
+    takes on a quiet machine (speed is measured by the benchmarks, not by tests)."""
     code = _CHILD.format(tests=str(TESTS), root=str(ROOT), builder=builder, args=args)
     try:
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
@@ -231,7 +233,6 @@ def test_50mb_page_bloated_with_inline_data() -> None:
     assert run.outcome == "Article"
     expected = sample_paragraphs(DESKTOP)
     assert run.paragraphs == expected[:3] + expected[-3:]
-    assert run.seconds < 30
     assert run.growth_mb < 20 * run.input_mb
 
 
@@ -239,7 +240,6 @@ def test_50mb_page_bloated_with_inline_data() -> None:
 def test_50mb_page_of_real_paragraphs() -> None:
     run = run_isolated("page_of_paragraphs", timeout=300)
     assert run.outcome == "Article" and run.input_mb > 45
-    assert run.seconds < 90
     assert run.growth_mb < 40 * run.input_mb
 
 
@@ -250,7 +250,6 @@ def test_million_line_text() -> None:
     assert run.outcome == "Article"
     body = sample_paragraphs("text/desktop_rupiah_melemah.txt")
     assert run.paragraphs[:3] == body[:3] and run.paragraphs[-3:] == body[-3:]
-    assert run.seconds < 90
     assert run.growth_mb < 30 * run.input_mb
 
 
@@ -260,7 +259,7 @@ def test_million_line_text() -> None:
 def test_html_nested_100k_deep(where: str) -> None:
     run = run_isolated("nested", 100_000, where, timeout=60)
     assert_documented(run)
-    assert run.seconds < 20 and run.growth_mb < 500
+    assert run.growth_mb < 500
     if where == "after_body":
         assert run.paragraphs == sample_paragraphs(DESKTOP)[:3] + sample_paragraphs(DESKTOP)[-3:]
 
@@ -318,7 +317,7 @@ def test_binary_junk(kind: str) -> None:
     run = run_isolated("binary_junk", kind, timeout=60)
     assert_documented(run)
     assert run.outcome != "Article", run.paragraphs[0][:80]
-    assert run.seconds < 15 and run.growth_mb < 500
+    assert run.growth_mb < 500
 
 
 def _cut_points(page: str) -> Iterator[int]:
@@ -343,7 +342,7 @@ def test_truncated_html(name: str) -> None:
             article: Article | None = clean(page[:cut])
         except KontanCleanError:
             article = None
-        assert time.perf_counter() - start < 5, f"cut at {cut}"
+        assert time.perf_counter() - start < 5, f"cut at {cut}"  # a hang guard: a cut takes milliseconds
         if landmark >= 0 and cut > page.find("</p>", landmark) + 4 and page.find("</p>", landmark) >= 0:
             assert article is not None and first in article.paragraphs, f"cut at {cut}"
 
