@@ -11,7 +11,16 @@ death into `TerminatedWorkerError` for the whole executor; billiard's worker-los
 tied to celery (celery/billiard#278). Here each worker has a pipe of its own each way, so
 a death can only cut its own pipe; the parent never blocks on a worker (its writes are
 non-blocking, and it reads only what `poll` says is there) and waits with a deadline, so no
-interleaving of deaths can hang it. It is about 200 lines of `os.fork`, `os.pipe` and `poll`.
+interleaving of deaths can hang it. It is a few hundred lines of `os.fork`, `os.pipe` and
+`poll`.
+
+Linux is the supported platform for the workers: there a worker dies with its parent
+(`PR_SET_PDEATHSIG`) and the pipes are sized up (`F_SETPIPE_SZ`). On macOS forking is not
+safe (Apple's frameworks are not fork-safe; Python itself starts processes by spawn there),
+and Windows has no `os.fork`: on any platform but Linux, `can_fork()` is False and
+`kontan_clean.batch` cleans every page in the calling process instead, with no time budget
+and no protection from a crash. There is no spawn mode (it would need the pipeline pickled
+and a fresh interpreter per worker).
 
 The time budget is enforced the same way, by killing the worker, rather than with SIGALRM
 or `regex` timeouts: a signal handler runs only between bytecodes, never inside lxml or
@@ -50,8 +59,9 @@ _F_SETPIPE_SZ = 1031  # Linux: a bigger pipe means fewer wake-ups per result
 
 
 def can_fork() -> bool:
-    """Whether worker processes are available here (POSIX)."""
-    return hasattr(os, "fork")
+    """Whether batches are cleaned in worker processes here: on Linux, the one supported
+    platform for them (see the module docstring); elsewhere they are cleaned in-process."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def kill_all() -> None:
