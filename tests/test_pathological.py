@@ -34,6 +34,7 @@ import pytest
 
 from hostile import HOSTILE, KEEPS
 from kontan_clean import Article, KontanCleanError, NoArticleError, clean
+from timing import cpu_time
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -419,23 +420,11 @@ SCALES = (1, 10, 100)
 BUILDERS: dict[str, Callable[[int], str]] = {"html": scaled_html, "text": scaled_text, "flat": scaled_flat}
 
 
-def best_time(page: str, repeat: int) -> float:
-    """The fastest of `repeat` runs of clean(page), in seconds of this thread's CPU time:
-    on a loaded machine a long run is preempted more often than a short one, and wall time
-    then shows growth that is not the cleaner's."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()  # CPU time: other work on the machine is not growth
-        clean(page)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize("form", ["html", "text", "flat"])
 def test_time_grows_linearly(form: str) -> None:
     """1x, 10x, 100x the input: the 100x run takes well under 300x the 1x run, and under 20x
     the 10x run (linear: about 10x; a quadratic step pushes it towards 100x)."""
-    times = [best_time(BUILDERS[form](k), repeat) for k, repeat in zip(SCALES, (7, 3, 2))]
+    times = [cpu_time(BUILDERS[form](k), repeat) for k, repeat in zip(SCALES, (7, 3, 2))]
     print(f"{form}: " + ", ".join(f"{k}x {t * 1000:.1f} ms" for k, t in zip(SCALES, times)))
     assert times[2] < 300 * times[0], times
     assert times[2] < 20 * times[1], times
@@ -796,8 +785,8 @@ def test_unclosed_comments_and_scripts_in_the_body_scale_linearly() -> None:
     opener is quadratic: 120 KB took 40 s)."""
     head = '<html><body><div itemprop="articleBody"><p>Harga emas naik tipis pada Senin.</p>'
     for opener in ("<!--", "<script>"):
-        small = best_time(head + opener * 1_000, 2)
-        big = best_time(head + opener * 4_000, 1)
+        small = cpu_time(head + opener * 1_000, 2)
+        big = cpu_time(head + opener * 4_000, 1)
         assert big < 0.5 or big < 8 * small, f"{opener}: 1,000 -> {small:.2f}s, 4,000 -> {big:.2f}s"
 
 
