@@ -12,16 +12,18 @@ Two families:
   instead of stalling it. At 1 MB each is timed against a normal 1 MB page of the same form
   (CPU time, interleaved, best of a few): it must take at most `WORST_RATIO` times as long,
   and the step from 100 KB to 1 MB at most `WORST_STEP` (linear: about 10x).
+- The hostile text renderings of tests/hostile_text.py, for the promo and headline code
+  (issue 12), at 1x (about 10 KB), 10x and 100x (about 1 MB); `main()` prints their CPU
+  times, the growth per step and the 100x time against a normal 1 MB flattened page.
 
     python3 -m pytest benchmarks/test_scaling.py --benchmark-enable --benchmark-only \
         --benchmark-group-by=group --benchmark-columns=min,mean,rounds -s
+    python3 benchmarks/test_scaling.py     # the hostile text renderings: CPU times and growth
 """
 
 from __future__ import annotations
 
 import sys
-import time
-from typing import Callable
 from pathlib import Path
 
 import pytest
@@ -29,23 +31,31 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from hostile import BUILDERS as ALL_BUILDERS, HOSTILE, UNKNOWN_LAYOUT, YARDSTICK, timed_clean  # noqa: E402
-from kontan_clean import KontanCleanError, clean  # noqa: E402
+from hostile_text import BUILDERS as TEXT_BUILDERS  # noqa: E402
+from kontan_clean import clean  # noqa: E402
 from test_pathological import scaled_flat, scaled_html, scaled_text  # noqa: E402
+from timing import clean_or_error, cpu_time as cpu_best  # noqa: E402
 
 BUILDERS = {"html": scaled_html, "text": scaled_text, "flat": scaled_flat}
+SCALES = (1, 10, 100)
+NORMAL_1MB = 50
+"""scaled_flat(50) is a normal flattened page of about 1 MB."""
 
 
-@pytest.mark.parametrize("scale", [1, 10, 100])
-@pytest.mark.parametrize("form", list(BUILDERS))
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("form", [*BUILDERS, *TEXT_BUILDERS])
 def test_scaling(benchmark, form: str, scale: int) -> None:
-    page = BUILDERS[form](scale)
+    """One page form (or hostile text rendering) at one size: linear is a 10x step per size."""
+    normal = form in BUILDERS
+    page = (BUILDERS if normal else TEXT_BUILDERS)[form](scale)
     benchmark.group = f"scaling:{form}"
     # `tool` keys the record in benchmarks/report.py, which reports only html:/text:/batch groups.
     benchmark.extra_info.update(tool=f"kontan_clean_{scale}x", form=form, scale=scale, chars=len(page))
     # Few rounds at 100x: one round of flattened text there takes seconds.
     rounds, warmup = (3, 0) if scale == 100 else (10, 1)
-    article = benchmark.pedantic(clean, args=(page,), rounds=rounds, iterations=1, warmup_rounds=warmup)
-    assert article.paragraphs
+    got = benchmark.pedantic(clean if normal else clean_or_error, args=(page,), rounds=rounds, iterations=1,
+                             warmup_rounds=warmup)
+    assert not normal or got.paragraphs
 
 
 BASE = 10_000
@@ -54,30 +64,12 @@ GUARD_SECONDS = 60.0
 """Wall time a child may take on one hostile page before it counts as a hang."""
 WORST_RATIO = 2.0
 WORST_STEP = 20.0
-def clean_or_error(page: str) -> object:
-    """`clean(page)`, or the documented error it raised: both are outcomes here."""
-    try:
-        return clean(page)
-    except KontanCleanError as exc:
-        return exc
-
-
 def guarded(name: str, size: int) -> str:
     """`BUILDERS[name](size)`, after a child process cleaned it within `GUARD_SECONDS`."""
     got = timed_clean(name, size, GUARD_SECONDS)
     if got["seconds"] is None:
         pytest.fail(f"{name} at {size:,} chars: {got['outcome']} (> {GUARD_SECONDS:.0f} s)")
     return ALL_BUILDERS[name](size)
-
-
-def cpu_best(page: str, rounds: int, tool: Callable[[str], object] = clean_or_error) -> float:
-    """The least CPU time of `rounds` runs of `tool` (cleaning, by default) on `page`."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        tool(page)
-        best = min(best, time.process_time() - start)
-    return best
 
 
 HOSTILE_PARAMS = list(HOSTILE)
@@ -121,3 +113,19 @@ def test_hostile_1mb_against_a_normal_page(benchmark, name: str) -> None:
     benchmark.pedantic(clean_or_error, args=(page,), rounds=1, iterations=1)
     assert ratio <= WORST_RATIO, f"{name}: {ratio:.1f}x a normal 1 MB page"
     assert step <= WORST_STEP or hostile_t < 0.05, f"{name}: 100 KB -> 1 MB took {step:.0f}x as long"
+
+
+def main() -> None:
+    """Print each hostile text builder's CPU time per scale, the growth per 10x step and the
+    100x time against a normal 1 MB flattened page."""
+    normal = cpu_best(scaled_flat(NORMAL_1MB), 3)
+    print(f"normal flattened page, {len(scaled_flat(NORMAL_1MB)) // 1000} KB: {normal * 1000:.0f} ms")
+    for name, build in TEXT_BUILDERS.items():
+        times = [cpu_best(build(k), 3) for k in SCALES]
+        steps = " ".join(f"x{b / max(a, 1e-6):.1f}" for a, b in zip(times, times[1:]))
+        print(f"{name:24} " + " ".join(f"{t * 1000:8.1f} ms" for t in times)
+              + f"   growth {steps}   100x/normal {times[-1] / normal:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -168,8 +168,8 @@ def clean_many(items: Iterable[Any], jobs: int = 1, *, pipeline: Pipeline | None
     and becomes a `Failure` of kind `timeout`; a worker that dies (out of memory, a crash in
     a C extension, SIGKILL) costs only the page it was on (kind `crashed`). The worker is
     replaced and the run goes on. `timeout=None` with `jobs=1` cleans in this process, with
-    no budget and no protection from a crash. Worker processes need `os.fork` (not on
-    Windows, where everything runs in this process).
+    no budget and no protection from a crash. Worker processes are used on Linux only (see
+    `kontan_clean.pool`); on other platforms everything runs in this process.
     """
     for _, result in clean_records(items, jobs, pipeline=pipeline, chunk=chunk, timeout=timeout):
         yield result

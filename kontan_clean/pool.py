@@ -11,7 +11,16 @@ death into `TerminatedWorkerError` for the whole executor; billiard's worker-los
 tied to celery (celery/billiard#278). Here each worker has a pipe of its own each way, so
 a death can only cut its own pipe; the parent never blocks on a worker (its writes are
 non-blocking, and it reads only what `poll` says is there) and waits with a deadline, so no
-interleaving of deaths can hang it. It is about 200 lines of `os.fork`, `os.pipe` and `poll`.
+interleaving of deaths can hang it. It is a few hundred lines of `os.fork`, `os.pipe` and
+`poll`.
+
+Linux is the supported platform for the workers: there a worker dies with its parent
+(`PR_SET_PDEATHSIG`) and the pipes are sized up (`F_SETPIPE_SZ`). On macOS forking is not
+safe (Apple's frameworks are not fork-safe; Python itself starts processes by spawn there),
+and Windows has no `os.fork`: on any platform but Linux, `can_fork()` is False and
+`kontan_clean.batch` cleans every page in the calling process instead, with no time budget
+and no protection from a crash. There is no spawn mode (it would need the pipeline pickled
+and a fresh interpreter per worker).
 
 The time budget is enforced the same way, by killing the worker, rather than with SIGALRM
 or `regex` timeouts: a signal handler runs only between bytecodes, never inside lxml or
@@ -50,8 +59,9 @@ _F_SETPIPE_SZ = 1031  # Linux: a bigger pipe means fewer wake-ups per result
 
 
 def can_fork() -> bool:
-    """Whether worker processes are available here (POSIX)."""
-    return hasattr(os, "fork")
+    """Whether batches are cleaned in worker processes here: on Linux, the one supported
+    platform for them (see the module docstring); elsewhere they are cleaned in-process."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def kill_all() -> None:
@@ -72,7 +82,7 @@ class PoolError(RuntimeError):
 
 
 class _Worker:
-    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out")
+    __slots__ = ("pid", "task_fd", "result_fd", "out", "inbuf", "queue", "started", "polling_out", "writable")
 
     def __init__(self, pid: int, task_fd: int, result_fd: int) -> None:
         self.pid, self.task_fd, self.result_fd = pid, task_fd, result_fd
@@ -81,6 +91,7 @@ class _Worker:
         self.queue: deque[int] = deque()  # sequence numbers sent, in order, not yet answered
         self.started = 0.0        # when the worker began the item at queue[0] (at the latest)
         self.polling_out = False  # task_fd is in the poll set (there is something to write)
+        self.writable = True      # task_fd is open (closed when a write to it failed)
 
 
 class Pool:
@@ -108,12 +119,15 @@ class Pool:
 
     def run(self, items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
         """Yield `(item, result)` for every item, in order. Closing the iterator (or an
-        exception in the consumer, such as Ctrl-C) kills the workers at once."""
+        exception in the consumer, such as Ctrl-C) kills the workers at once. An exception
+        from `items` ends the input: every item read before it is still yielded, then the
+        exception is raised."""
         source = iter(items)
         self.held: dict[int, Any] = {}   # seq -> item, until its result is yielded
         self.done: dict[int, Any] = {}   # seq -> result, waiting for its turn
         self.todo: deque[int] = deque()  # items taken back from a dead worker, to send again
         self.next_seq = next_out = 0
+        self.failure: Exception | None = None  # what reading the input raised
         exhausted = False
         window = 2 * self.jobs * self.chunk
         try:
@@ -126,6 +140,8 @@ class Pool:
                     yield self.held.pop(next_out), self.done.pop(next_out)
                     next_out += 1
                 if exhausted and next_out == self.next_seq:
+                    if self.failure is not None:
+                        raise self.failure
                     return
                 if not progressed:  # else there may be room in the window: feed before waiting
                     self._wait()
@@ -135,7 +151,7 @@ class Pool:
     def _feed(self, source: Iterator[Any], exhausted: bool, limit: int) -> bool:
         """Top up every worker whose queue is half empty; returns whether the input is done."""
         for w in self.workers:
-            if len(w.queue) > self.chunk // 2:
+            if len(w.queue) > self.chunk // 2 or not w.writable:
                 continue
             batch: list[tuple[int, Any]] = []
             while len(w.queue) + len(batch) < self.chunk:
@@ -148,6 +164,9 @@ class Pool:
                         item = next(source)
                     except StopIteration:
                         exhausted = True
+                        break
+                    except Exception as exc:  # noqa: BLE001 - raised again once the items before it are out
+                        self.failure, exhausted = exc, True
                         break
                     seq, self.next_seq = self.next_seq, self.next_seq + 1
                     self.held[seq] = item
@@ -164,7 +183,7 @@ class Pool:
 
     def _wait(self) -> None:
         """Wait for results, room in a pipe, a death or the nearest deadline; handle them."""
-        if not any(w.queue for w in self.workers):  # nothing could ever wake the wait
+        if not any(w.queue or not w.writable for w in self.workers):  # nothing could ever wake the wait
             raise PoolError("kontan_clean.pool: waiting with no work sent out; please report it")
         if all(len(w.queue) > self.chunk // 2 for w in self.workers):
             # Every worker has milliseconds of work ahead: let results gather rather than
@@ -181,8 +200,7 @@ class Pool:
             if w in dead:
                 continue
             if fd == w.task_fd:
-                if not self._send(w):
-                    dead[w] = "crashed"
+                self._send(w)
             elif not self._receive(w):
                 dead[w] = "crashed"
         if self.timeout:
@@ -193,15 +211,17 @@ class Pool:
         for w, kind in dead.items():
             self._replace(w, kind)
 
-    def _send(self, w: _Worker) -> bool:
-        """Write what the pipe takes now (and poll for room for the rest); False if the
-        worker is gone."""
+    def _send(self, w: _Worker) -> None:
+        """Write what the pipe takes now (and poll for room for the rest)."""
+        if not w.writable:
+            return
         try:
             n = os.write(w.task_fd, w.out)
         except BlockingIOError:
             n = 0
         except OSError:  # EPIPE: it died
-            return False
+            self._stop_writing(w)
+            return
         del w.out[:n]
         if bool(w.out) != w.polling_out:
             if w.out:
@@ -209,7 +229,22 @@ class Pool:
             else:
                 self.poller.unregister(w.task_fd)
             w.polling_out = bool(w.out)
-        return True
+
+    def _stop_writing(self, w: _Worker) -> None:
+        """A write to the worker failed: write to it no more, but read its results to the end.
+        Only end of file on its result pipe says it is dead: what it sent before dying (a
+        result bigger than one read, or not read yet) is still there. Closing the task pipe
+        also tells a worker still alive to finish what it has and exit."""
+        if w.polling_out:
+            self.poller.unregister(w.task_fd)
+            w.polling_out = False
+        self.by_fd.pop(w.task_fd, None)
+        w.out.clear()
+        w.writable = False
+        try:
+            os.close(w.task_fd)
+        except OSError:
+            pass
 
     def _receive(self, w: _Worker) -> bool:
         """Read what is there and take every whole result; False at end of file (it died)."""
@@ -268,7 +303,8 @@ class Pool:
         result_r, result_w = os.pipe()
         for fd in (task_w, result_w):
             _grow_pipe(fd)
-        inherited = [fd for w in self.workers for fd in (w.task_fd, w.result_fd)] + [task_w, result_r]
+        inherited = [fd for w in self.workers for fd in ((w.task_fd, w.result_fd) if w.writable else (w.result_fd,))]
+        inherited += [task_w, result_r]
         for stream in (sys.stdout, sys.stderr):  # else a child could write the parent's buffer again
             try:
                 stream.flush()
@@ -295,7 +331,7 @@ class Pool:
 
     def _stop(self, w: _Worker) -> int | None:
         """Kill and reap one worker; its wait status, or None if it would not go in time."""
-        for fd in (w.task_fd, w.result_fd):
+        for fd in (w.task_fd, w.result_fd) if w.writable else (w.result_fd,):
             self.by_fd.pop(fd, None)
             try:
                 self.poller.unregister(fd)

@@ -1,6 +1,6 @@
 """Hostile text renderings for the promo and headline code: each builder gives about 10 KB
 at scale 1 and about 1 MB at scale 100 (issue 12). Used by `test_linear_text.py` and
-`benchmarks/test_scaling_text.py`.
+`benchmarks/test_scaling.py`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import sys
 
 import pytest
 
@@ -149,3 +150,15 @@ def test_a_worker_that_dies_fails_only_its_own_page(jobs: int) -> None:
     assert [(r.id, r.kind, r.url) for r in got if isinstance(r, Failure)] == [(5, "crashed", url)]
     assert "worker process cleaning it died (exit status 3)" in got[5].error
     assert [a.text for a in got if isinstance(a, Article)] == [clean(good).text] * 11
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32", "freebsd14"])
+def test_worker_processes_are_used_on_linux_only(monkeypatch, platform: str) -> None:
+    """Off Linux (macOS frameworks are not fork-safe, no PR_SET_PDEATHSIG, no pipe sizing)
+    a batch is cleaned in this process, whatever `jobs` and `timeout` say."""
+    page = (SAMPLES / "text" / "desktop_rupiah_melemah.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "platform", platform)
+    got = [rendered for _, rendered in clean_records([page] * 3, 2, timeout=30,
+                                                     render=lambda record, result: (os.getpid(), result.text))]
+    assert [pid for pid, _ in got] == [os.getpid()] * 3
+    assert all(text == clean(page).text for _, text in got)

@@ -376,3 +376,27 @@ def test_the_crawler_csv_placeholders_become_error_records(capsys, corpus: Path)
     assert {r["kind"] for r in errors} == {"no_article"}
     assert all(r["id"].startswith("https://") for r in got)
     assert "493 documents: 445 cleaned, 48 failed (no_article 48)" in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_error_nothing_else_catches_is_one_internal_line_after_the_pages_before_it(tmp_path, monkeypatch,
+                                                                                      capsys, jobs) -> None:
+    import kontan_clean.cli as cli_module
+    from kontan_clean.cli import main
+
+    page = (SAMPLES / "text" / "desktop_rupiah_melemah.txt").read_text(encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": f"r{i}", "text": page}) + "\n" for i in range(5)),
+                                       encoding="utf-8")
+    real = cli_module.read_records
+
+    def breaks_after_the_records(*args, **kwargs):
+        yield from real(*args, **kwargs)
+        raise RuntimeError("something no reader expected")
+
+    monkeypatch.setattr(cli_module, "read_records", breaks_after_the_records)
+    assert main(["--jobs", jobs, str(tmp_path / "in.jsonl")]) == 1
+    out, err = capsys.readouterr()
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [r["kind"] for r in lines] == [None] * 5 + ["internal"]
+    assert "something no reader expected" in lines[-1]["error"] and "Traceback" not in err
+    assert "6 documents: 5 cleaned, 1 failed (internal 1)" in err

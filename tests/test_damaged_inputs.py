@@ -461,3 +461,45 @@ def test_brotli_encoded_body(tmp_path: Path) -> None:
     path.write_bytes(warc(2, special=special))
     got, _ = read(path)
     assert pages_named(got) == [0, 1]
+
+
+def _zstd_jsonl_damaged_a_third_in(path: Path, n: int = 2000) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    import random
+    rng = random.Random(1)  # words that do not compress away, so the damage lands mid-file
+    words = ["".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(3, 9))) for _ in range(5000)]
+    rows = b"".join(json.dumps({"id": f"r{i}", "text": "KONTAN.CO.ID - JAKARTA. " +
+                                " ".join(rng.choice(words) for _ in range(150)) + "."}).encode() + b"\n"
+                    for i in range(n))
+    data = bytearray(zstandard.ZstdCompressor(write_checksum=True).compress(rows))
+    for k in range(len(data) // 3, len(data) // 3 + 40):
+        data[k] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_corrupt_zstd_file_is_a_corrupt_record_after_the_pages_read_before_it(tmp_path: Path, jobs: str) -> None:
+    _zstd_jsonl_damaged_a_third_in(tmp_path / "bad.jsonl.zst")
+    (tmp_path / "next.jsonl").write_text(json.dumps({"id": "after", "text": TEXT.decode()}) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kontan_clean", "--jobs", jobs, str(tmp_path / "bad.jsonl.zst"),
+                           str(tmp_path / "next.jsonl")], capture_output=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    kinds = [r["kind"] for r in lines]
+    assert kinds[-2:] == ["corrupt", None] and lines[-1]["id"] == "after"  # the next file is read
+    cleaned = [r["id"] for r in lines[:-2]]
+    assert len(cleaned) > 10 and cleaned == [f"r{i}" for i in range(len(cleaned))] and set(kinds[:-2]) == {None}
+    assert "bad.jsonl.zst" in lines[-2]["error"]
+
+
+def test_a_reader_that_raises_costs_only_the_rest_of_its_file(monkeypatch) -> None:
+    from kontan_clean import inputs
+
+    def broken(source, fields, stats, url, limits):
+        yield from read_source(Source(str(SAMPLES / "text" / "desktop_rupiah_melemah.txt"), "page", "one"))
+        raise ValueError("a bug in a reader")
+
+    monkeypatch.setitem(inputs.READERS, "jsonl", broken)
+    got = list(read_source(Source("x.jsonl", "jsonl", "x.jsonl")))
+    assert [r.error is None for r in got] == [True, False]
+    assert got[1].error_kind == "internal" and "a bug in a reader" in got[1].error and "x.jsonl" in got[1].error

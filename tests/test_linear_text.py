@@ -4,33 +4,13 @@ cost about 10x more time, never the 100x of a loop that rescans the text at ever
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from hostile_text import BUILDERS
-from kontan_clean import KontanCleanError, clean
 from kontan_clean.filters.promos import _char_before
+from timing import cpu_time
 
 SCALES = (1, 10, 100)
-
-
-def clean_or_error(page: str) -> None:
-    """clean(page); a page left with no article (all promos) is an answer too."""
-    try:
-        clean(page)
-    except KontanCleanError:
-        pass
-
-
-def cpu_time(page: str, repeat: int) -> float:
-    """The fastest of `repeat` runs of clean(page), in CPU seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        clean_or_error(page)
-        best = min(best, time.process_time() - start)
-    return best
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))

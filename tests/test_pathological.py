@@ -34,6 +34,7 @@ import pytest
 
 from hostile import HOSTILE, KEEPS
 from kontan_clean import Article, KontanCleanError, NoArticleError, clean
+from timing import cpu_time
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -201,7 +202,9 @@ def peak_reset() -> tuple[float, bool]:
 
 def run_isolated(builder: str, *args: object, timeout: float) -> Run:
     """Build the input with `builder(*args)` in a fresh interpreter and clean it there;
-    fail on a crash (any exception but KontanCleanError) or when `timeout` is exceeded."""
+    fail on a crash (any exception but KontanCleanError) or when `timeout` is exceeded.
+    `timeout` is the hang guard and the only time bound: each is tens of times what the run
+    takes on a quiet machine (speed is measured by the benchmarks, not by tests)."""
     code = _CHILD.format(tests=str(TESTS), root=str(ROOT), builder=builder, args=args)
     try:
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
@@ -231,7 +234,6 @@ def test_50mb_page_bloated_with_inline_data() -> None:
     assert run.outcome == "Article"
     expected = sample_paragraphs(DESKTOP)
     assert run.paragraphs == expected[:3] + expected[-3:]
-    assert run.seconds < 30
     assert run.growth_mb < 20 * run.input_mb
 
 
@@ -239,7 +241,6 @@ def test_50mb_page_bloated_with_inline_data() -> None:
 def test_50mb_page_of_real_paragraphs() -> None:
     run = run_isolated("page_of_paragraphs", timeout=300)
     assert run.outcome == "Article" and run.input_mb > 45
-    assert run.seconds < 90
     assert run.growth_mb < 40 * run.input_mb
 
 
@@ -250,7 +251,6 @@ def test_million_line_text() -> None:
     assert run.outcome == "Article"
     body = sample_paragraphs("text/desktop_rupiah_melemah.txt")
     assert run.paragraphs[:3] == body[:3] and run.paragraphs[-3:] == body[-3:]
-    assert run.seconds < 90
     assert run.growth_mb < 30 * run.input_mb
 
 
@@ -260,7 +260,7 @@ def test_million_line_text() -> None:
 def test_html_nested_100k_deep(where: str) -> None:
     run = run_isolated("nested", 100_000, where, timeout=60)
     assert_documented(run)
-    assert run.seconds < 20 and run.growth_mb < 500
+    assert run.growth_mb < 500
     if where == "after_body":
         assert run.paragraphs == sample_paragraphs(DESKTOP)[:3] + sample_paragraphs(DESKTOP)[-3:]
 
@@ -318,7 +318,7 @@ def test_binary_junk(kind: str) -> None:
     run = run_isolated("binary_junk", kind, timeout=60)
     assert_documented(run)
     assert run.outcome != "Article", run.paragraphs[0][:80]
-    assert run.seconds < 15 and run.growth_mb < 500
+    assert run.growth_mb < 500
 
 
 def _cut_points(page: str) -> Iterator[int]:
@@ -343,7 +343,7 @@ def test_truncated_html(name: str) -> None:
             article: Article | None = clean(page[:cut])
         except KontanCleanError:
             article = None
-        assert time.perf_counter() - start < 5, f"cut at {cut}"
+        assert time.perf_counter() - start < 5, f"cut at {cut}"  # a hang guard: a cut takes milliseconds
         if landmark >= 0 and cut > page.find("</p>", landmark) + 4 and page.find("</p>", landmark) >= 0:
             assert article is not None and first in article.paragraphs, f"cut at {cut}"
 
@@ -387,9 +387,15 @@ def test_mixed_encodings_in_one_page() -> None:
     assert sum(p in article.paragraphs for p in expected) >= len(expected) - 2
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-16-le"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_other_unicode_encodings(encoding: str) -> None:
-    article_or_error(sample(DESKTOP).encode(encoding))
+    """A page in UTF-16/32 (by its BOM, or by the NULs beside its first `<`) is read as the
+    same HTML: the same paragraphs and title as its UTF-8 bytes."""
+    page = sample(DESKTOP)
+    expected = clean(page.encode("utf-8"))
+    article = clean(page.encode(encoding))
+    assert (article.form, article.title, article.paragraphs) == (expected.form, expected.title, expected.paragraphs)
+    assert len(article.paragraphs) > 3
 
 
 def test_mojibake_text_passes_through_unchanged() -> None:
@@ -414,23 +420,11 @@ SCALES = (1, 10, 100)
 BUILDERS: dict[str, Callable[[int], str]] = {"html": scaled_html, "text": scaled_text, "flat": scaled_flat}
 
 
-def best_time(page: str, repeat: int) -> float:
-    """The fastest of `repeat` runs of clean(page), in seconds of this thread's CPU time:
-    on a loaded machine a long run is preempted more often than a short one, and wall time
-    then shows growth that is not the cleaner's."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()  # CPU time: other work on the machine is not growth
-        clean(page)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize("form", ["html", "text", "flat"])
 def test_time_grows_linearly(form: str) -> None:
     """1x, 10x, 100x the input: the 100x run takes well under 300x the 1x run, and under 20x
     the 10x run (linear: about 10x; a quadratic step pushes it towards 100x)."""
-    times = [best_time(BUILDERS[form](k), repeat) for k, repeat in zip(SCALES, (7, 3, 2))]
+    times = [cpu_time(BUILDERS[form](k), repeat) for k, repeat in zip(SCALES, (7, 3, 2))]
     print(f"{form}: " + ", ".join(f"{k}x {t * 1000:.1f} ms" for k, t in zip(SCALES, times)))
     assert times[2] < 300 * times[0], times
     assert times[2] < 20 * times[1], times
@@ -791,8 +785,8 @@ def test_unclosed_comments_and_scripts_in_the_body_scale_linearly() -> None:
     opener is quadratic: 120 KB took 40 s)."""
     head = '<html><body><div itemprop="articleBody"><p>Harga emas naik tipis pada Senin.</p>'
     for opener in ("<!--", "<script>"):
-        small = best_time(head + opener * 1_000, 2)
-        big = best_time(head + opener * 4_000, 1)
+        small = cpu_time(head + opener * 1_000, 2)
+        big = cpu_time(head + opener * 4_000, 1)
         assert big < 0.5 or big < 8 * small, f"{opener}: 1,000 -> {small:.2f}s, 4,000 -> {big:.2f}s"
 
 

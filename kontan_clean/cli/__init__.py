@@ -19,10 +19,10 @@ import signal
 import stat
 import sys
 from itertools import chain, islice
-from typing import Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from .. import __version__
-from ..batch import DEFAULT_TIMEOUT, clean_records
+from ..batch import DEFAULT_TIMEOUT, Failure, Record, Result, clean_records
 from ..inputs import FORMATS, Fields, Limits, ReadStats, Source, UsageError, find_sources, parse_size, read_records
 from ..pool import PoolError
 from ..readers.fallback import FALLBACK_LIMIT_VAR
@@ -192,7 +192,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     tally = Tally()
     try:
         with progress_bar(enabled=not (single or args.quiet), output_on_stdout=not args.output) as bar:
-            for record, result in clean_records(records, args.jobs, timeout=timeout or None, render=render):
+            for record, result in _guarded(clean_records(records, args.jobs, timeout=timeout or None, render=render),
+                                           render):
                 tally.add(result)
                 sink.write(record, result)
                 bar.update()
@@ -217,6 +218,22 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 RESUMED = "already cleaned (--resume)"
+
+
+def _guarded(results: Iterator[tuple[Record, Any]], render: Callable[[Record, Result], Any] | None
+             ) -> Iterator[tuple[Record, Any]]:
+    """`results`, with an exception that nothing below caught (a bug) turned into one last
+    `internal` error record: the lines already out stay, and the run ends with its summary
+    rather than a traceback."""
+    try:
+        yield from results
+    except (UsageError, PoolError, OutputError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as a record, counted, and the exit code says so
+        record = Record("<input>", None)
+        failure = Failure(record.id, f"internal error ({type(exc).__name__}: {exc}); the rest of the input was not "
+                          "read; please report it", "internal")
+        yield record, render(record, failure) if render else failure
 
 
 def _abandon(sink: Sink) -> None:

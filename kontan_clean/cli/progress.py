@@ -15,8 +15,10 @@ from .writing import Line
 
 
 class _NoBar:
+    """The progress bar's stand-in where there is no terminal to draw on."""
+
     def update(self, n: int = 1) -> None:
-        pass
+        """Count `n` more documents (here: nothing to show)."""
 
 
 @contextmanager

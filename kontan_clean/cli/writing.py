@@ -56,6 +56,15 @@ class LineWriter:
         self.stream, self.name = stream, name
         self.fd = stream if isinstance(stream, int) else _fileno(stream)
         self.regular = self.fd is not None and stat.S_ISREG(os.fstat(self.fd).st_mode)
+        self.appending = self.fd is not None and self.regular and _appending(self.fd)
+        self.floor = self._end() if self.regular else 0
+        """The file's end when it was opened: a cut never goes below it (the user's lines)."""
+
+    def _end(self) -> int:
+        """Where the next write lands. On an `O_APPEND` descriptor (a shell `>>`) the offset
+        is not that place (it reads 0 before the first write): the file's size is."""
+        assert self.fd is not None
+        return os.fstat(self.fd).st_size if self.appending else os.lseek(self.fd, 0, os.SEEK_CUR)
 
     def write(self, text: str) -> None:
         """Write `text` (complete lines) now. A lone surrogate from a JSON escape is written
@@ -68,9 +77,8 @@ class LineWriter:
             if self.fd is None:  # a stream without a descriptor (a capture in tests)
                 self._write_stream(data)
                 return
-            start = os.lseek(self.fd, 0, os.SEEK_CUR) if self.regular else 0
             if self.regular:
-                _WRITING.append((self.fd, start))
+                _WRITING.append((self.fd, max(self._end(), self.floor)))
             try:
                 if not isinstance(self.stream, int):
                     self.stream.flush()
@@ -99,6 +107,15 @@ class LineWriter:
                 os.close(self.stream)
             except OSError as exc:
                 raise OutputError(self.name, exc) from None
+
+
+def _appending(fd: int) -> bool:
+    """Whether `fd` was opened with `O_APPEND`."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no way to ask; the offset is then taken as it is
+        return False
+    return bool(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND)
 
 
 def _fileno(stream: TextIO) -> int | None:
@@ -183,6 +200,7 @@ class JsonlSink(Sink):
     """One JSON object per line, error records included."""
 
     def emit(self, record: Record, result: Result | Line) -> None:
+        """Write the result's JSON line (made in the worker when it is a `Line`)."""
         self.out.write_bytes((result if isinstance(result, Line) else json_line(record, result)).data)
 
 
@@ -190,6 +208,7 @@ class JsonSink(Sink):
     """One pretty JSON object; a batch is a JSON array, closed even after Ctrl-C."""
 
     def emit(self, record: Record, result: Result) -> None:
+        """Write the result as an indented JSON object (an element of the array in a batch)."""
         obj = json.dumps(as_json(record, result), ensure_ascii=False, indent=2)
         if self.single:
             self.out.write(obj + "\n")
@@ -197,6 +216,8 @@ class JsonSink(Sink):
             self.out.write(("[\n" if not self.count else ",\n") + obj)
 
     def close(self, complete: bool = True) -> None:
+        """Close the JSON array (even after an interruption: what was written stays valid
+        JSON), then the output."""
         if not self.single:  # closed after an interruption too: what was written stays valid JSON
             self.out.write("[]\n" if not self.count else "\n]\n")
         super().close(complete)
@@ -212,6 +233,8 @@ class TextSink(Sink):
         self.with_metadata = with_metadata
 
     def emit(self, record: Record, result: Result) -> None:
+        """Write the clean text (after `Title: ...` lines with --with-metadata); a failure
+        has no text here (its message went to stderr)."""
         if isinstance(result, Failure):
             return
         head = metadata_lines(result, None if self.single else record.id) if self.with_metadata else ""
@@ -228,6 +251,7 @@ class ExplainSink(Sink):
         self.paint = Paint(colour)
 
     def emit(self, record: Record, result: Result) -> None:
+        """Write the `--explain` view of the article (a failure went to stderr)."""
         if isinstance(result, Failure):
             return
         head = "" if self.single else self.paint.head(f"== {record.id} ==") + "\n"
@@ -246,6 +270,8 @@ class DirSink(Sink):
         self.paths: list[str] = []
 
     def emit(self, record: Record, result: Result | Line) -> None:
+        """Write the JSON line to the part file of the record's input; a record from the next
+        input first finishes (renames) the file before it."""
         if self.current is None or self.current[0] != record.source:
             self._finish()
             self._open(record.source)
@@ -280,12 +306,14 @@ class DirSink(Sink):
         self.paths.append(path)
 
     def close(self, complete: bool = True) -> None:
+        """Finish the last file when the run is complete, else remove its part file."""
         if complete:
             self._finish()
         else:
             self.discard()
 
     def discard(self) -> None:
+        """Close and remove the part file being written (the finished files stay)."""
         if self.current is not None:
             _, _, part, writer = self.current
             self.current = None
@@ -296,6 +324,7 @@ class DirSink(Sink):
             _remove(part)
 
     def written(self) -> list[str]:
+        """The files finished so far, in the order they were finished."""
         return self.paths
 
 

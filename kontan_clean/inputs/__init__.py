@@ -3,6 +3,8 @@ module per format. Everything streams: a reader holds one record at a time."""
 
 from __future__ import annotations
 
+import lzma
+import zlib
 from typing import Callable, Iterable, Iterator
 
 from ..batch import Record
@@ -28,7 +30,26 @@ def read_source(source: Source, fields: Fields = Fields(), stats: ReadStats | No
     if source.error:
         yield Record(source.label, None, source=source.path, error=source.error)
         return
-    yield from READERS[source.fmt](source, fields, stats if stats is not None else ReadStats(), url, limits)
+    n = 0
+    try:
+        for n, record in enumerate(READERS[source.fmt](source, fields, stats if stats is not None else ReadStats(),
+                                                       url, limits), 1):
+            yield record
+    except UsageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one damaged file never ends the run nor loses the others
+        yield _unreadable(source, n, exc)
+
+
+def _unreadable(source: Source, n: int, exc: Exception) -> Record:
+    """The error record for a reader that raised after `n` records: the data is damaged in a
+    way the reader does not check for (a zstd frame, a decompressor's own error), or a bug."""
+    name = type(exc).__name__
+    corrupt = isinstance(exc, (OSError, EOFError, zlib.error, lzma.LZMAError)) or "Zstd" in name
+    why = f"the data is corrupt ({name}: {exc})" if corrupt else \
+        f"internal error ({name}: {exc}); please report it with the file"
+    return Record(f"{source.label}:{n + 1}", None, source=source.path, error_kind="corrupt" if corrupt else "internal",
+                  error=f"{source.label}: {why} after record {n}; the rest of the file was not read")
 
 
 def read_records(sources: Iterable[Source], fields: Fields = Fields(), stats: ReadStats | None = None,

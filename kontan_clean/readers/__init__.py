@@ -22,6 +22,12 @@ def looks_like_html(content: str | bytes) -> bool:
 
 def read(content: str | bytes, url: str | None = None) -> Document:
     """Read HTML (`str` or `bytes`) or a text rendering into a `Document`."""
+    if isinstance(content, bytes):
+        from .encoding import wide_unicode
+
+        wide = wide_unicode(content)
+        if wide:
+            content = content.decode(wide, "replace")
     if looks_like_html(content):
         from .html import read_html
 

@@ -9,7 +9,23 @@ from typing import Callable
 
 from ..errors import DecodeError, require
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""UTF-32 before UTF-16: the UTF-32 little-endian BOM starts with the UTF-16 one."""
+_WIDE_UNMARKED = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+                  (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"))
+"""The first bytes of markup in UTF-16/32 without a BOM: `<` beside its NULs."""
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """The codec of bytes in UTF-16 or UTF-32 (by the BOM, or by a first `<` with its NULs),
+    else None. Such bytes are decoded before anything looks at them: read byte by byte they
+    look like neither HTML nor text."""
+    for bom, name in _BOMS[1:]:
+        if data.startswith(bom):
+            return name
+    head = data[:4]
+    return next((name for start, name in _WIDE_UNMARKED if head.startswith(start)), None)
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})""", re.IGNORECASE)
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 
