@@ -17,7 +17,8 @@ class Filter:
     name: str = "filter"
 
     def apply(self, doc: Document) -> None:
-        """Clean `doc` in place."""
+        """Clean `doc` in place. Subclasses override this; their `apply` needs no docstring
+        of its own: the class docstring says what the filter removes."""
         raise NotImplementedError
 
     def __call__(self, doc: Document) -> None:
@@ -35,6 +36,7 @@ class BlockFilter(Filter):
         raise NotImplementedError
 
     def apply(self, doc: Document) -> None:
+        """Drop every live block that `reason()` gives a reason for."""
         for block in doc.live():
             why = self.reason(block)
             if why:
@@ -49,4 +51,5 @@ class FunctionFilter(Filter):
         self.name: str = name or getattr(func, "__name__", None) or "custom"
 
     def apply(self, doc: Document) -> None:
+        """Call the wrapped function on `doc`."""
         self.func(doc)
