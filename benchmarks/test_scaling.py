@@ -49,7 +49,7 @@ def test_scaling(benchmark, form: str, scale: int) -> None:
     normal = form in BUILDERS
     page = (BUILDERS if normal else TEXT_BUILDERS)[form](scale)
     benchmark.group = f"scaling:{form}"
-    # `tool` keys the record in benchmarks/report.py, which reports only html:/text:/batch groups.
+    # `tool` names the size in the JSON that --benchmark-json writes.
     benchmark.extra_info.update(tool=f"kontan_clean_{scale}x", form=form, scale=scale, chars=len(page))
     # Few rounds at 100x: one round of flattened text there takes seconds.
     rounds, warmup = (3, 0) if scale == 100 else (10, 1)
