@@ -90,6 +90,9 @@ class Document:
         self.warnings: list[str] = []
         self.info: dict[str, Any] = {}
         """Reader facts for the Article: extractor, encoding, pagination."""
+        self.touched: list[Block] = []
+        """Blocks whose text a cut changed or created since the pipeline last looked (see
+        `Pipeline.run`: the filters that ran before the cut check them again)."""
 
     def live(self) -> list[Block]:
         """The blocks no filter has removed, in order (a fresh list: safe to mutate blocks)."""
@@ -132,6 +135,8 @@ class Document:
             return []
         block.text = pieces[0]
         added = [Block(p, block.kind, dict(block.attrs)) for p in pieces[1:]]
+        self.touched.append(block)
+        self.touched.extend(added)
         if added:
             at = next(i for i, b in enumerate(self.blocks) if b is block) + 1
             self.blocks[at:at] = added

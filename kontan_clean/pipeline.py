@@ -94,10 +94,31 @@ class Pipeline:
         return Pipeline(self._steps)
 
     def run(self, doc: Document) -> Document:
-        """Apply every filter to `doc`, in order."""
-        for step in self._steps:
+        """Apply every filter to `doc`, in order. After each, the blocks its cuts changed or
+        created are handed to the filters that ran before it (`Filter.recheck`), until no
+        recheck cuts again: a filter sees every block's final text, not only the text it
+        had when the filter's turn came."""
+        doc.touched.clear()
+        for i, step in enumerate(self._steps):
             step(doc)
+            if doc.touched:
+                self._recheck(doc, self._steps[:i])
         return doc
+
+    @staticmethod
+    def _recheck(doc: Document, earlier: list[Filter]) -> None:
+        # A recheck can cut again (a date line after a revealed byline): repeat, but at most
+        # once a filter, since each round leaves less text than the one before.
+        for _ in range(len(earlier) + 1):
+            touched, doc.touched = doc.touched, []
+            if not touched:
+                return
+            for step in earlier:
+                live = [b for b in dict.fromkeys(touched) if b.removed_by is None]
+                if not live:
+                    break
+                step.recheck(doc, live)
+        doc.touched.clear()
 
     def _index(self, name: str) -> int:
         try:

@@ -82,3 +82,67 @@ def test_copy_is_independent() -> None:
     p = Pipeline.default()
     q = p.copy().remove("ui")
     assert "ui" in p and "ui" not in q
+
+
+# ---- what a cut uncovers is judged again ----------------------------------------------
+
+def _prefix_cutter(prefix: str):
+    """A user's filter, run last, that cuts `prefix` off every block that opens with it."""
+    def cut_prefix(doc: Document) -> None:
+        for block in doc.live():
+            if block.text.startswith(prefix):
+                doc.cut(block, 0, len(prefix), "cut_prefix", "test prefix")
+    return cut_prefix
+
+
+BULLET = "• EMAS 1.527.000 -7.000 -0,46%"
+
+
+def test_a_ticker_bullet_a_later_cut_uncovers_is_removed() -> None:
+    page = PAGE.replace("[X]", f"XX {BULLET}")
+    a = clean(page, pipeline=Pipeline.default().add(_prefix_cutter("XX "), name="cut_prefix"))
+    assert BULLET not in a.text
+    assert [(q.name, q.value) for q in a.market] == [("EMAS", 1527000.0)]
+    assert [r.filter for r in a.removed][-2:] == ["cut_prefix", "ticker"]
+    assert clean(a.text).text == a.text
+
+
+def test_a_dropped_filter_does_not_come_back_in_a_recheck() -> None:
+    page = PAGE.replace("[X]", f"XX {BULLET}")
+    p = Pipeline.default().remove("ticker").add(_prefix_cutter("XX "), name="cut_prefix")
+    assert BULLET in clean(page, pipeline=p).paragraphs
+
+
+def test_only_filters_that_ran_before_the_cut_recheck() -> None:
+    """A filter placed after the cutter sees the new text in its own turn, once."""
+    calls: list[str] = []
+
+    class Spy(BlockFilter):
+        name = "spy"
+
+        def reason(self, block: Block) -> str | None:
+            calls.append(block.text)
+            return None
+
+    before = Pipeline.default().add(Spy(), first=True).add(_prefix_cutter("Investor "), name="cut_prefix")
+    clean(PAGE, pipeline=before)
+    assert calls.count("memburu aset aman di tengah ketidakpastian global.") == 1
+    calls.clear()
+    after = Pipeline.default().add(_prefix_cutter("Investor "), name="cut_prefix", first=True).add(Spy())
+    clean(PAGE, pipeline=after)
+    assert calls.count("memburu aset aman di tengah ketidakpastian global.") == 1
+
+
+def test_a_date_line_a_byline_cut_uncovers_is_taken() -> None:
+    """`Reporter: X | Editor: Y` and the date line in one HTML paragraph: the byline filter
+    runs after the date line filter, whose recheck takes the date once the byline is cut."""
+    page = ('<html><body><h1 class="detail-desk">Harga Emas Naik</h1><div itemprop="articleBody">'
+            "<p>Reporter: Ani Wijaya | Editor: Budi Santoso</p><p>Senin, 28 Oktober 2024 / 20:19 WIB</p>"
+            "<p>Harga emas naik tajam.</p></div></body></html>")
+    plain = clean(page)
+    glued = page.replace("Santoso</p><p>Senin", "Santoso Senin")
+    p = Pipeline.default().add(_prefix_cutter("Reporter: Ani Wijaya | Editor: Budi Santoso "), name="cut_prefix",
+                               before="byline")
+    a = clean(glued, pipeline=p)
+    assert a.paragraphs == plain.paragraphs == ["Harga emas naik tajam."]
+    assert a.published == plain.published and a.published is not None

@@ -21,6 +21,13 @@ class Filter:
         of its own: the class docstring says what the filter removes."""
         raise NotImplementedError
 
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """Judge again `blocks`, live blocks whose text a later filter's cut changed or
+        created: a ticker bullet left alone by a dateline cut, a date line by a byline cut.
+        `Pipeline.run` calls it, so that what a cut uncovers is cleaned as if it had stood on
+        the page like that, and cleaning the output again changes nothing. The default does
+        nothing: filters that judge a block by its own text (and place) override it."""
+
     def __call__(self, doc: Document) -> None:
         self.apply(doc)
 
@@ -37,7 +44,12 @@ class BlockFilter(Filter):
 
     def apply(self, doc: Document) -> None:
         """Drop every live block that `reason()` gives a reason for."""
-        for block in doc.live():
+        self.recheck(doc, doc.live())
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """Drop every one of `blocks` that `reason()` gives a reason for: a block filter
+        judges a block alone, so judging it again after a cut is its `apply` on that block."""
+        for block in blocks:
             why = self.reason(block)
             if why:
                 doc.drop(block, self.name, why)

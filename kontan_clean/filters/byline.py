@@ -53,6 +53,14 @@ class Byline(Filter):
         if doc.form != "flattened":
             self._closing_editor(doc)
 
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A byline a cut uncovered near the top (a dateline cut before `Reporter: X`) goes as
+        in `apply`; after a first byline it is printed again, and the metadata stays."""
+        top = set(map(id, doc.live()[:HEAD]))
+        for block in blocks:
+            if id(block) in top and block.removed_by is None and is_byline(block.text):
+                self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
+
     def _closing_editor(self, doc: Document) -> None:
         """`Editor: X` on a line of its own at the end of the page; an empty one is dropped too."""
         live = doc.live()
@@ -68,21 +76,24 @@ class Byline(Filter):
             doc.drop(block, self.name, "editor line closing the page" if name else "empty editor line")
             return
 
-    def _take(self, doc: Document, block: Block) -> None:
+    def _take(self, doc: Document, block: Block, again: bool = False) -> None:
         text = block.text
         label = BYLINE_LABEL.match(text)
         assert label is not None
         sep = BYLINE_EDITOR.search(text, label.end(), label.end() + MAX_BYLINE_CHARS)
         who = text[label.end():sep.start() if sep else None].strip()
         end = len(text)
+        editor = None
         if sep:
             end = name_end(text, sep.end()) if block.kind == "flat" else len(text)
-            doc.meta.editor = text[sep.end():end].strip(" |,") or None
+            editor = text[sep.end():end].strip(" |,") or None
         elif block.kind == "flat":
             end = name_end(text, label.end())
             who = text[label.end():end].strip()
-        self._people(doc, label["label"].lower(), who)
-        doc.cut(block, 0, end, self.name, "byline")
+        if not again:
+            doc.meta.editor = editor if sep else doc.meta.editor
+            self._people(doc, label["label"].lower(), who)
+        doc.cut(block, 0, end, self.name, "byline printed again" if again else "byline")
 
     @staticmethod
     def _people(doc: Document, label: str, who: str) -> None:

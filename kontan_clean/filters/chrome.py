@@ -1,7 +1,7 @@
 """Site chrome above the article: `kontan.co.id`, `banner langganan top`, the ticker header,
 a logo printed letter by letter (`M O M S M O N E Y I D`)."""
 
-from ..model import Document
+from ..model import Block, Document
 from ..site.patterns import SPACED_LOGO, TICKER_HEADER
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
@@ -18,7 +18,15 @@ class SiteChrome(Filter):
     name = "site_chrome"
 
     def apply(self, doc: Document) -> None:
-        for block in doc.live()[:HEAD]:
+        self._drop(doc, doc.live()[:HEAD])
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A chrome line a cut uncovered at the top of the page goes as in `apply`."""
+        head = set(map(id, doc.live()[:HEAD]))
+        self._drop(doc, [b for b in blocks if id(b) in head])
+
+    def _drop(self, doc: Document, blocks: list[Block]) -> None:
+        for block in blocks:
             if (len(block.text) <= _LONGEST_LINE and block.text.lower() in SITE_CHROME_LINES) or TICKER_HEADER.match(block.text):
                 doc.drop(block, self.name, "site header line")
             elif SPACED_LOGO.match(block.text):

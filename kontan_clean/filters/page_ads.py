@@ -23,6 +23,15 @@ def _headline_like(block: Block) -> bool:
     return at_most(text, MAX_HEADLINE_WORDS) and not text.endswith((".", "\"", "”"))
 
 
+def _ad_line(block: Block) -> str | None:
+    """Why `block` is an ad or list link standing alone, or None."""
+    if ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
+        return "Kontan Academy / webinar ad"
+    if block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
+        return "link to a stock list"
+    return None
+
+
 class PageAds(Filter):
     """Drops `TERBARU` and the headline list after it, course/webinar ads and list links."""
 
@@ -35,10 +44,8 @@ class PageAds(Filter):
             if len(block.text) <= _HEADING_CHARS and block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
                 in_list, teaser = True, False
-            elif ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
-                doc.drop(block, self.name, "Kontan Academy / webinar ad")
-            elif block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
-                doc.drop(block, self.name, "link to a stock list")
+            elif why := _ad_line(block):
+                doc.drop(block, self.name, why)
             elif teaser and at_most(block.text, MAX_TEASER_WORDS):
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
@@ -47,3 +54,10 @@ class PageAds(Filter):
                 teaser = teasers
             else:
                 in_list = teaser = False
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """An ad line a cut uncovered goes; a headline list is judged only by `apply`, since
+        it needs the blocks around it."""
+        for block in blocks:
+            if why := _ad_line(block):
+                doc.drop(block, self.name, why)

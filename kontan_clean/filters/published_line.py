@@ -2,7 +2,7 @@
 the English edition's `June 05, 2024, 06.44 PM`, which may share its line with the byline
 (`... PM | Reporter: X`: only the date is cut, the byline filter takes the rest)."""
 
-from ..model import Document
+from ..model import Block, Document
 from ..site.patterns import DATE_LINE, ENGLISH_DATE_LINE
 from ..text.values import parse_date
 from .base import Filter
@@ -16,21 +16,35 @@ class PublishedLine(Filter):
     name = "published_line"
 
     def apply(self, doc: Document) -> None:
-        seen = False
-        for block in doc.live()[:HEAD]:
+        self._take(doc, doc.live()[:HEAD], seen=False)
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A date line a cut uncovered near the top (`Reporter: X | Editor: Y Senin, ...`
+        once the byline is cut) is taken as in `apply`, or removed as printed again."""
+        top = set(map(id, doc.live()[:HEAD]))
+        if near_top := [b for b in blocks if id(b) in top]:
+            self._take(doc, near_top, seen=any(r.filter == self.name for r in doc.removed))
+
+    def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
+        for block in blocks:
             m = DATE_LINE.match(block.text) or ENGLISH_DATE_LINE.match(block.text)
-            if m and seen:
-                doc.drop(block, self.name, "date line printed again")
-            elif m:
-                seen = True
-                published = parse_date(m.groupdict())
-                if published and doc.meta.published and published != doc.meta.published:
-                    doc.warnings.append(
-                        f"date line says {published.isoformat()}, page metadata says "
-                        f"{doc.meta.published.isoformat()}: the visible date line is used"
-                    )
-                doc.meta.published = published or doc.meta.published
-                if m.end() < len(block.text):
-                    doc.cut(block, 0, m.end(), self.name, "date line")
-                else:
-                    doc.drop(block, self.name, "date line")
+            if not m:
+                continue
+            if not seen:
+                self._parse(doc, m.groupdict())
+            reason = "date line printed again" if seen else "date line"
+            seen = True
+            if m.end() < len(block.text):  # the byline or the body may share its line
+                doc.cut(block, 0, m.end(), self.name, reason)
+            else:
+                doc.drop(block, self.name, reason)
+
+    @staticmethod
+    def _parse(doc: Document, fields: dict[str, str | None]) -> None:
+        published = parse_date(fields)
+        if published and doc.meta.published and published != doc.meta.published:
+            doc.warnings.append(
+                f"date line says {published.isoformat()}, page metadata says "
+                f"{doc.meta.published.isoformat()}: the visible date line is used"
+            )
+        doc.meta.published = published or doc.meta.published

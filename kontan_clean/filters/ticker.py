@@ -1,6 +1,6 @@
 """The market ticker banner: parsed into `Article.market`, then removed."""
 
-from ..model import Document, Quote
+from ..model import Block, Document, Quote
 from ..site.patterns import TICKER_BULLET
 from ..text.values import parse_number
 from .base import Filter
@@ -19,7 +19,11 @@ class Ticker(Filter):
     name = "ticker"
 
     def apply(self, doc: Document) -> None:
-        for block in doc.live():
+        self.recheck(doc, doc.live())
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A bullet anywhere on the page is the ticker's: judged alone, as in `apply`."""
+        for block in blocks:
             if (quote := block.attrs.get("quote")) is None:  # the HTML reader parsed it already
                 m = TICKER_BULLET.match(block.text) if block.text[:1] in BULLETS else None
                 if not m:
