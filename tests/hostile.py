@@ -65,6 +65,27 @@ def deep_open_paragraphs(size: int) -> str:
     return "<html><body>" + nest + _fill("<p ", max(0, size - len(nest)))
 
 
+def deep_paragraphs(size: int) -> str:
+    """A page of no kontan layout whose paragraphs of text sit 400 `<div>`s deep: trafilatura's
+    jusText pass walks every paragraph's path from the root (2.2x an unnested page at 1 MB)."""
+    nest = "<div>" * 400
+    return "<html><body>" + nest + _paragraphs(max(0, size - len(nest))) + "</body></html>"
+
+
+def _paragraphs(size: int) -> str:
+    """About `size` characters of `<p>` paragraphs, each worded apart (a repeat is dropped)."""
+    unit = "<p>Harga emas naik tipis pada perdagangan hari ke-{} karena permintaan investor menguat.</p>"
+    return "".join(unit.format(i) for i in range(max(1, size // (len(unit) + 3))))
+
+
+def equal_paragraphs(size: int) -> str:
+    """A kontan body with the desktop sample's longest paragraph printed again and again
+    (10,000 copies of a short one took 0.24 s and 40,000 took 3 s: each copy rescanned the
+    gap back to the first)."""
+    paragraph = max(json.loads(DESKTOP.with_suffix(".expected.json").read_text(encoding="utf-8"))["paragraphs"], key=len)
+    return _SKELETON.format(tail="").replace("</div>", _fill(f"<p>{paragraph}</p>", size) + "</div>", 1)
+
+
 def next_markers(size: int) -> str:
     """A flattened rendering with `x Selanjutnya: Y` over and over in its body (200,000
     took 29 s)."""
@@ -83,6 +104,11 @@ def normal_html(size: int) -> str:
     return page[:start] + page[start:end] * max(1, (size - len(page)) // (end - start) + 1) + page[end:]
 
 
+def normal_unknown(size: int) -> str:
+    """A page of no kontan layout, its paragraphs unnested: the yardstick of the fallback."""
+    return "<html><body><article>" + _paragraphs(size) + "</article></body></html>"
+
+
 def normal_flat(size: int) -> str:
     """Flattened samples repeated to about `size`: the yardstick for flattened text."""
     return _fill((SAMPLES / "text" / "flattened_defisit_apbn.txt").read_text(encoding="utf-8").strip() + " ", size)
@@ -90,22 +116,26 @@ def normal_flat(size: int) -> str:
 
 HOSTILE: dict[str, Callable[[int], str]] = {
     "og_title": og_title, "unclosed_ld_json": unclosed_ld_json, "open_links": open_links,
-    "deep_open_paragraphs": deep_open_paragraphs, "next_markers": next_markers,
+    "deep_open_paragraphs": deep_open_paragraphs, "deep_paragraphs": deep_paragraphs,
+    "equal_paragraphs": equal_paragraphs, "next_markers": next_markers,
 }
 """The hostile builders, by name."""
 KEEPS: dict[str, str | None] = {
     "og_title": json.loads(DESKTOP.with_suffix(".expected.json").read_text(encoding="utf-8"))["paragraphs"][0][:40],
     "unclosed_ld_json": "Harga emas naik tipis", "open_links": "Harga emas naik tipis",
-    "deep_open_paragraphs": None, "next_markers": "defisit",
+    "deep_open_paragraphs": None, "deep_paragraphs": "Harga emas naik tipis",
+    "equal_paragraphs": "Harga perak turun", "next_markers": "defisit",
 }
 """Text of the page's own article each hostile page's result must hold (None: the page is
 nothing but its hostile part)."""
-NORMAL: dict[str, Callable[[int], str]] = {"normal_html": normal_html, "normal_flat": normal_flat}
-YARDSTICK = {name: "normal_flat" if name == "next_markers" else "normal_html" for name in HOSTILE}
+NORMAL: dict[str, Callable[[int], str]] = {"normal_html": normal_html, "normal_flat": normal_flat,
+                                           "normal_unknown": normal_unknown}
+UNKNOWN_LAYOUT = frozenset({"deep_open_paragraphs", "deep_paragraphs"})
+"""Builders with no kontan article at all: they go to the fallback by design, so their
+yardstick is a normal page of no kontan layout, not a normal kontan page."""
+YARDSTICK = {name: "normal_flat" if name == "next_markers" else "normal_unknown" if name in UNKNOWN_LAYOUT
+             else "normal_html" for name in HOSTILE}
 """The normal page each hostile one is compared with (same form, same size)."""
-UNKNOWN_LAYOUT = frozenset({"deep_open_paragraphs"})
-"""Builders with no kontan article at all: they go to the trafilatura fallback by design, so
-their yardstick is `trafilatura.extract` on the same page, not a normal kontan page."""
 BUILDERS = {**HOSTILE, **NORMAL}
 
 _CHILD = """

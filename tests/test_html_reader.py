@@ -146,7 +146,21 @@ def test_an_unknown_page_too_deep_for_libxml2_is_read_from_lexbor(monkeypatch: p
     page = "<html><body>" + "<div>" * 3000 + "<p>Teks di dasar sarang yang dalam sekali.</p>" + "</div>" * 3000 + "</body></html>"
     article = clean(page)
     assert article.paragraphs == ["Teks di dasar sarang yang dalam sekali."]
-    assert article.extractor == "lexbor_text" and any("deeper than libxml2" in w for w in article.warnings)
+    assert article.extractor == "lexbor_text" and any("nests deeper than" in w for w in article.warnings)
+
+
+def test_an_unknown_page_deeper_than_trafilatura_reads_fast_is_read_from_lexbor() -> None:
+    """trafilatura's time grows as paragraphs x depth: past `MAX_FALLBACK_DEPTH` the page is
+    read from lexbor's tree, every paragraph kept, and the warning says why."""
+    from kontan_clean.readers.fallback import MAX_FALLBACK_DEPTH
+
+    texts = [f"Paragraf nomor {i} membahas harga emas dan saham hari ini." for i in range(3)]
+    body = "".join(f"<p>{t}</p>" for t in texts)
+    shallow = clean("<html><body>" + "<div>" * (MAX_FALLBACK_DEPTH - 5) + body + "</body></html>")
+    deep = clean("<html><body>" + "<div>" * (MAX_FALLBACK_DEPTH + 1) + body + "</body></html>")
+    assert shallow.extractor == "trafilatura" and deep.extractor == "lexbor_text"
+    assert deep.paragraphs == texts
+    assert any(f"deeper than {MAX_FALLBACK_DEPTH} levels" in w for w in deep.warnings)
 
 
 def test_a_tag_with_a_flood_of_attributes_keeps_the_article() -> None:
@@ -191,3 +205,17 @@ def test_a_commented_out_body_is_passed_over_for_the_real_one() -> None:
     article = clean(page)
     assert "Tata letak lama." not in article.text
     assert article.paragraphs == clean(DESKTOP).paragraphs
+
+
+@pytest.mark.parametrize("opener", ["<script>", "<SCRIPT type='text/javascript'>", "<!-- iklan"])
+def test_an_article_after_a_script_never_closed_is_read_and_the_damage_reported(opener: str) -> None:
+    """A browser shows nothing after a `<script>` or comment left open; the article's markup
+    is still there, so it is read, with a warning that names what was left open."""
+    page = with_body("<p>Harga emas naik hari ini.</p>")
+    at = page.rindex("<", 0, page.index('itemprop="articleBody"'))
+    assert "</script" not in page[at:page.index("Harga emas naik hari ini.")].lower()
+    article = clean(page[:at] + opener + page[at:])
+    assert article.paragraphs == FIRST + ["Harga emas naik hari ini."]
+    assert any("never closed" in w for w in article.warnings)
+    closer = "-->" if "<!--" in opener else "</script>"
+    assert not any("never closed" in w for w in clean(page[:at] + opener + closer + page[at:]).warnings)

@@ -218,7 +218,14 @@ def test_text_never_invents_words(page: str) -> None:
 @given(html_pages())
 def test_html_never_invents_words(page: str) -> None:
     article = outcome(page)
-    if article is not None:
+    if article is None:
+        return
+    if any("never closed: a browser would show none of the article" in w for w in article.warnings):
+        # The article follows a <script> or comment never closed, which swallows it for a
+        # browser (and lxml); the reader reads it anyway and says so: its words are the
+        # markup's text, outside every tag.
+        assert not invented_words(article.text, re.sub(r"<[^<>]*>", " ", page))
+    else:
         assert not invented_words(article.text, visible_text(page))
 
 

@@ -66,21 +66,38 @@ def _page_words_only(text: str, root: etree._Element) -> str:
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
 # rest of a page.
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
-DEEP_REASON = ("layout not recognised, and the markup nests deeper than libxml2 reads (2048 levels): "
-               "read as the text of lexbor's tree, one block per paragraph")
+MAX_FALLBACK_DEPTH = 256
+"""Deepest nesting handed to trafilatura. Its jusText pass builds every paragraph's path
+from the root, so its time grows as paragraphs x depth: a 1 MB page nested 400 deep took
+2.2x the same page unnested. Real pages nest a few dozen levels; a deeper one is read as
+the text of lexbor's tree, which costs the same at any depth."""
+DEEP_REASON = (f"layout not recognised, and the markup nests deeper than {MAX_FALLBACK_DEPTH} levels "
+               "(trafilatura slows down with depth; libxml2 stops at 2048): read as the text of lexbor's tree, "
+               "one block per paragraph")
 
 
 def parse_whole(page: str) -> etree._Element | None:
-    """An lxml tree of the whole page for trafilatura; None when libxml2 stops reading it
-    (deeper than 2048 levels even with huge_tree); `NoArticleError` when libxml2 finds no
-    document in it at all (`<!DOCTYPE html>` alone, a comment)."""
+    """An lxml tree of the whole page for trafilatura; None when it nests deeper than
+    `MAX_FALLBACK_DEPTH` or libxml2 stops reading it (deeper than 2048 levels even with
+    huge_tree); `NoArticleError` when libxml2 finds no document in it at all (`<!DOCTYPE
+    html>` alone, a comment)."""
     try:
         root = lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError) as exc:
         raise NoArticleError(f"the HTML holds no document ({exc}): pass a whole article page") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
         return None  # what follows the limit would be lost
-    return root
+    return None if nests_deeper(root, MAX_FALLBACK_DEPTH) else root
+
+
+def nests_deeper(root: etree._Element, limit: int) -> bool:
+    """Whether any element of `root` lies more than `limit` levels down (one linear walk)."""
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def read_deep_markup(page: str, url: str | None) -> Document:

@@ -71,6 +71,9 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
     doc.meta.category = category(tree, lowered)
     doc.info["encoding"] = encoding
+    if window.left_open:
+        doc.warnings.append(f"a {window.left_open} opened above the article is never closed: a browser would show "
+                            "none of the article; it is read all the same")
     return _with_head(doc, head)
 
 

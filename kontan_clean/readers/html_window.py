@@ -42,6 +42,10 @@ class Window:
     start: int
     body_start: int
     end: int
+    left_open: str | None = None
+    """A `<script` or `<!--` opened above the body and never closed: a browser shows none
+    of the article (its text is script or comment to the end of the page). The reader reads
+    the article all the same, and says so."""
 
 
 def find_window(html: bytes, after: int = 0) -> Window | None:
@@ -59,7 +63,7 @@ def find_window(html: bytes, after: int = 0) -> Window | None:
     body_end = _element_end(html, body_start)
     start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
     start = start if start >= 0 and _closes_raw_text(html, start, body_start) else body_start
-    return Window(start, body_start, _tail_end(html, body_end))
+    return Window(start, body_start, _tail_end(html, body_end), _left_open(html, after, body_start))
 
 
 def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: int, end: int) -> int:
@@ -107,6 +111,21 @@ def _raw_text_end(html: bytes, after: int, pos: int) -> int:
         if c >= 0 and html.find(opener, pos, c) < 0:
             return c + len(closer)
     return -1
+
+
+def _left_open(html: bytes, after: int, pos: int) -> str | None:
+    """The opener of a script or comment left open above `pos`, or None. Only the last one
+    before `pos` matters: raw text ends at the first closer after its opener."""
+    for opener, closers in _OPEN_CLOSERS:
+        o = html.rfind(opener, after, pos)
+        if o >= 0 and all(html.find(closer, o, pos) < 0 for closer in closers):
+            return "comment" if opener == b"<!--" else "<script>"
+    return None
+
+
+# A closer's case need not match its opener's (`<SCRIPT>` ... `</script>`).
+_OPEN_CLOSERS = ((b"<script", (b"</script", b"</SCRIPT")), (b"<SCRIPT", (b"</script", b"</SCRIPT")),
+                 (b"<!--", (b"-->",)))
 
 
 def _last_before(html: bytes, char: bytes, last: int, lo: int, hi: int) -> int:
