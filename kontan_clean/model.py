@@ -98,6 +98,19 @@ class Document:
         """The blocks no filter has removed, in order (a fresh list: safe to mutate blocks)."""
         return [b for b in self.blocks if b.removed_by is None]
 
+    def among_first(self, blocks: list[Block], n: int) -> list[Block]:
+        """Those of `blocks` that are among the first `n` live blocks, in their order (reads
+        the page only as far as its `n`th live block)."""
+        wanted, found, seen = set(map(id, blocks)), set(), 0
+        for b in self.blocks:
+            if b.removed_by is None:
+                if id(b) in wanted:
+                    found.add(id(b))
+                seen += 1
+                if seen == n:
+                    break
+        return [b for b in blocks if id(b) in found]
+
     def __iter__(self) -> Iterator[Block]:
         return iter(self.live())
 

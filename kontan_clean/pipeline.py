@@ -99,26 +99,29 @@ class Pipeline:
         recheck cuts again: a filter sees every block's final text, not only the text it
         had when the filter's turn came."""
         doc.touched.clear()
-        for i, step in enumerate(self._steps):
+        checkers: list[Filter] = []  # the filters so far that override `recheck`
+        for step in self._steps:
             step(doc)
-            if doc.touched:
-                self._recheck(doc, self._steps[:i])
+            if doc.touched and checkers:
+                self._recheck(doc, checkers)
+            doc.touched.clear()
+            if type(step).recheck is not Filter.recheck:
+                checkers.append(step)
         return doc
 
     @staticmethod
-    def _recheck(doc: Document, earlier: list[Filter]) -> None:
+    def _recheck(doc: Document, checkers: list[Filter]) -> None:
         # A recheck can cut again (a date line after a revealed byline): repeat, but at most
         # once a filter, since each round leaves less text than the one before.
-        for _ in range(len(earlier) + 1):
-            touched, doc.touched = doc.touched, []
-            if not touched:
-                return
-            for step in earlier:
-                live = [b for b in dict.fromkeys(touched) if b.removed_by is None]
+        for _ in range(len(checkers)):
+            touched, doc.touched = list(dict.fromkeys(doc.touched)), []
+            for step in checkers:
+                live = [b for b in touched if b.removed_by is None]
                 if not live:
                     break
                 step.recheck(doc, live)
-        doc.touched.clear()
+            if not doc.touched:
+                return
 
     def _index(self, name: str) -> int:
         try:

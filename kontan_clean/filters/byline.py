@@ -56,9 +56,8 @@ class Byline(Filter):
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
         """A byline a cut uncovered near the top (a dateline cut before `Reporter: X`) goes as
         in `apply`; after a first byline it is printed again, and the metadata stays."""
-        top = set(map(id, doc.live()[:HEAD]))
-        for block in blocks:
-            if id(block) in top and block.removed_by is None and is_byline(block.text):
+        for block in doc.among_first(blocks, HEAD):
+            if block.removed_by is None and is_byline(block.text):
                 self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
 
     def _closing_editor(self, doc: Document) -> None:

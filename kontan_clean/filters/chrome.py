@@ -22,8 +22,7 @@ class SiteChrome(Filter):
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
         """A chrome line a cut uncovered at the top of the page goes as in `apply`."""
-        head = set(map(id, doc.live()[:HEAD]))
-        self._drop(doc, [b for b in blocks if id(b) in head])
+        self._drop(doc, doc.among_first(blocks, HEAD))
 
     def _drop(self, doc: Document, blocks: list[Block]) -> None:
         for block in blocks:

@@ -21,8 +21,7 @@ class PublishedLine(Filter):
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
         """A date line a cut uncovered near the top (`Reporter: X | Editor: Y Senin, ...`
         once the byline is cut) is taken as in `apply`, or removed as printed again."""
-        top = set(map(id, doc.live()[:HEAD]))
-        if near_top := [b for b in blocks if id(b) in top]:
+        if near_top := doc.among_first(blocks, HEAD):
             self._take(doc, near_top, seen=any(r.filter == self.name for r in doc.removed))
 
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
