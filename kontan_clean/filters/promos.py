@@ -64,6 +64,11 @@ class Promos(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live():
+            if block.text.endswith(":") and (label := PROMO_MARKER.fullmatch(block.text)):
+                # The label alone, its headline lost (a crawler that dropped the link text):
+                # furniture all the same, never a sentence of the article.
+                doc.drop(block, self.name, f"{label['marker']} label without its headline")
+                continue
             found: list[Related] = []
             self._clean(doc, block, found)
             if not found and block.removed_by is None and block.attrs.get("promo"):

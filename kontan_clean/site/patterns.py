@@ -46,7 +46,8 @@ DATELINE_PREFIX_STARTS = ("KONTAN.CO.ID", "MOMSMONEY.ID")
 DATELINE_CITY = regex.compile(  # used with match(text, pos): no `^`
     r"(?P<city>\p{Lu}[\p{L}'’ /,.\-]{0,60}?)\s*(?:\.|\s[-–—])(?:\s+|$)"
 )
-OLD_DATELINE = regex.compile(r"^(?P<city>\p{Lu}{3,}(?:[ /]\p{Lu}{2,}){0,3})\s*\.\s+(?=\S)")
+# `ILUSTRASI.` and `FOTO.` open a photo caption (CAPTION_OPENING), not a dateline.
+OLD_DATELINE = regex.compile(r"^(?!(?:ILUSTRASI|FOTO)\b)(?P<city>\p{Lu}{3,}(?:[ /]\p{Lu}{2,}){0,3})\s*\.\s+(?=\S)")
 # The English edition's topic-dateline: `COAL - JAKARTA.`, `STOCKS - NEW YORK.`.
 TOPIC_DATELINE = regex.compile(
     r"^(?P<topic>\p{Lu}[\p{Lu}\d&]*(?:-[\p{Lu}\d]+)*(?: [\p{Lu}\d&]+){0,3})\s*[-–—]\s*(?P<city>\p{Lu}{3,}(?:[ /]\p{Lu}{2,}){0,3})\s*\.\s+(?=\S)"
