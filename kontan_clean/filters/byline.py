@@ -42,13 +42,12 @@ class Byline(Filter):
 
     def apply(self, doc: Document) -> None:
         head = doc.live()[:HEAD]
-        for block in head:
+        for i, block in enumerate(head):
             if is_byline(block.text):
-                first = block.text
                 self._take(doc, block)
-                for again in head:
-                    if again.removed_by is None and again.text == first:
-                        doc.drop(again, self.name, "byline printed again")
+                for again in head[i + 1:]:  # printed again, whole or glued to other text
+                    if is_byline(again.text):
+                        self._take(doc, again, again=True)
                 break
         if doc.form != "flattened":
             self._closing_editor(doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, WHATSAPP
+from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, SYNDICATION_LINK, WHATSAPP
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
@@ -35,6 +35,9 @@ class Footers(Filter):
                 doc.drop(block, self.name, "syndication credit")
                 continue
             after_syndication = False
+            if block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
+                doc.drop(block, self.name, "syndication link without its credit")
+                continue
             if block.attrs.get("footer"):
                 doc.drop(block, self.name, "Google News footer link")
                 continue

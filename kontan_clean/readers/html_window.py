@@ -56,6 +56,9 @@ def find_window(html: bytes, after: int = 0) -> Window | None:
         body_start = _first_tag_with(html, _BODY_MARKS, pos, len(html))
         if body_start < 0:
             return None
+        if _raw_element(html, body_start):  # `<script class="amp-article-body">`: code, not text
+            pos = body_start + 1
+            continue
         if (pos := _raw_text_end(html, after, body_start)) < 0:
             break
     else:
@@ -64,6 +67,16 @@ def find_window(html: bytes, after: int = 0) -> Window | None:
     start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
     start = start if start >= 0 and _closes_raw_text(html, start, body_start) else body_start
     return Window(start, body_start, _tail_end(html, body_end), _left_open(html, after, body_start))
+
+
+def _raw_element(html: bytes, start: int) -> bool:
+    """Whether the tag at `start` opens an element whose content is raw text (a script, a
+    style, a template): never the article's body, whatever its class says."""
+    name = _TAG_NAME.match(html, start)
+    return name is not None and name.group(1).lower() in _RAW_ELEMENTS
+
+
+_RAW_ELEMENTS = frozenset({b"script", b"style", b"template", b"textarea", b"title", b"xmp", b"noscript"})
 
 
 def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: int, end: int) -> int:

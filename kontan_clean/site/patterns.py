@@ -107,4 +107,6 @@ SYNDICATION = re.compile(
     r"(?:\s+Penulis\s*:\s*[^|\n]{1,80}?)?(?:\s+Editor\s*:\s*[^|\n]{1,80}?)?(?=\s*(?:Cek\s+Berita|$))",
     _I,
 )
+# The syndication credit's link standing alone (its credit lost): furniture wherever it is.
+SYNDICATION_LINK = re.compile(r"^Klik\s+untuk\s+baca\s*:\s*(?:https?://|www\.)\S+$", _I)
 SYNDICATION_LINE = re.compile(r"^(?:Klik\s+untuk\s+baca\s*:|Penulis\s*:|Editor\s*:)", _I)
