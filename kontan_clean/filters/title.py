@@ -46,6 +46,19 @@ def _label(block: Block) -> bool:
     return 0 < len(words) <= MAX_LABEL_WORDS and not block.text.endswith((".", "!", "?", ":", "\"", "”"))
 
 
+def _repeated_below(blocks: list[Block], i: int) -> bool:
+    """The block is printed again right below it, or with only page furniture between (a
+    date line, a caption, a byline): a title's repeat. Body text between the copies makes it
+    a line the article repeats, which clean text may hold too."""
+    text = blocks[i].text
+    for below in blocks[i + 1:i + 4]:
+        if below.text == text:
+            return True
+        if not (_date_line(below.text) or looks_like_caption(below) or is_byline(below.text)):
+            return False
+    return False
+
+
 class Title(Filter):
     """Finds the title by what follows it: the date line, the dateline paragraph or its own
     repeat (then it may end in `.`), or the byline; or by the layout, on pages that open
@@ -84,8 +97,7 @@ class Title(Filter):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # a repeat is the title printed again, unless the lines are all there is
-            repeated = any(b.text == block.text for b in blocks[i + 1:i + 4]) and any(
-                b.text != block.text for b in blocks)
+            repeated = _repeated_below(blocks, i) and any(b.text != block.text for b in blocks)
             if (nxt is not None and (_date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
