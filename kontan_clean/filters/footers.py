@@ -23,6 +23,11 @@ def _google_news(text: str):
     return GOOGLE_NEWS.match(text, at) if at >= 0 else None
 
 
+_FOOTER_COPIES = 3
+"""Google News footers cut from the end of one block at most: a page may print it twice
+(each cut copies the block, so no unbounded loop over a hostile run of them)."""
+
+
 class Footers(Filter):
     """Removes footer lines, or cuts them from the end of a flattened body."""
 
@@ -44,7 +49,9 @@ class Footers(Filter):
             if "tayang" in block.text and (m := SYNDICATION.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
                 after_syndication = True
-            if block.removed_by is None and (m := _google_news(block.text)):
+            for _ in range(_FOOTER_COPIES):
+                if block.removed_by is not None or not (m := _google_news(block.text)):
+                    break
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")

@@ -6,12 +6,14 @@ Each list is tried in order; the reader never rests on one selector alone.
 # CSS selectors (lexbor's), each list tried in order; within one selector the first match in
 # page order wins. `.x` is a whole class name, `[class*="x"]` any class containing x.
 # The article body: desktop (2 signals), the pre-2013 `ctn` layout, AMP markup.
+_NOT_RAW = ":not(script):not(style):not(template)"
+"""Elements whose content is code, never the body, whatever their class says."""
 BODY = (
-    '[itemprop="articleBody"]:not(script):not(style):not(meta):not(template)',
+    f'[itemprop="articleBody"]{_NOT_RAW}:not(meta)',
     'div.tmpt-desk-kon',
     'div.ctn',
-    '.amp-article-body',
-    'article [class*="article-body"], article [class*="detail-content"]',
+    f'.amp-article-body{_NOT_RAW}',
+    f'article [class*="article-body"]{_NOT_RAW}, article [class*="detail-content"]{_NOT_RAW}',
 )
 TITLE = ('h1[class*="detail-desk"]', 'h1[class*="jdl_dtl"]', 'h1')
 DATE = (
