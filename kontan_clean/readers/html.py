@@ -57,7 +57,10 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     stretch = bounded(data[window.start:window.end])
     encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
     # lexbor reads bytes as UTF-8: hand it the bytes when they are
-    tree = LexborHTMLParser(stretch if text is utf8 or isinstance(text, Utf8Stretches) else text(stretch))
+    raw = text is utf8 or isinstance(text, Utf8Stretches)
+    tree = LexborHTMLParser(stretch if raw else text(stretch))
+    # lexbor holds valid UTF-8 unless raw bytes of a known encoding were not
+    valid_utf8 = not known or known == "utf-16" or _is_utf8(stretch)
     lowered = stretch.lower()  # what the selectors' gates search (html_body.first)
     body = first(tree, S.BODY, lowered)
     if body is None:
@@ -65,7 +68,7 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     head = head_metadata(data, head_end if head_end > 0 else window.start, text)
     blocks = [Block(line, "ticker", {"quote": quote})
               for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
-    doc = Document(blocks + _page_blocks(tree, body, lowered), form="html", url=head.get("url") or url)
+    doc = Document(blocks + _page_blocks(tree, body, lowered, valid_utf8), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
     doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
@@ -81,7 +84,15 @@ def _with_head(doc: Document, head: dict) -> Document:
     return doc
 
 
-def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _page_blocks(tree: LexborHTMLParser, body, source: bytes, valid_utf8: bool) -> list[Block]:
     """Title, date, caption and author as blocks in page order, then the body (`source`:
     the lower-cased markup, for the selectors' gates)."""
     found = []
@@ -96,7 +107,7 @@ def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
         order = page_order(tree, [el for el, _ in found])
         found.sort(key=lambda pair: order[pair[0].mem_id])
     blocks = [b for _, b in found]
-    walk(body, blocks)
+    walk(body, blocks, valid_utf8)
     return blocks
 
 

@@ -71,8 +71,11 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
     if mark < 0:
         return []
     region = text(page[mark:mark + TICKER_REACH])
-    found = []
+    found = _kontan_items(region)
+    read = {quote.name for _, _, quote in found}
     for name in TICKERS:
+        if name in read:
+            continue
         at = region.find(f">{name}<")
         if at < 0:
             continue
@@ -85,6 +88,32 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
             quote = Quote(m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]))
             found.append((at, line, quote))
     return [(line, quote) for _, line, quote in sorted(found)]
+
+
+_NUMBER = r"([-+]?[\d.]+(?:,\d+)?)"  # TICKER_BULLET's value, change and percentage
+_GAP = r"(?:[ \t\r\n]|&nbsp;)*+"
+# One item exactly as kontan prints it; nothing between its spans holds a word.
+_KONTAN_ITEM = re.compile(
+    r'<span class="nm-ind">([^<]{1,20}+)</span>' + _GAP + r'<span class="val-ind">' + _NUMBER + r"</span>" + _GAP
+    + r'<span class="chg-ind[^"<>]{0,20}+">' + _NUMBER + r"</span>" + _GAP
+    + r'<span class="pct-ind[^"<>]{0,20}+">' + _NUMBER + r"%</span>")
+_NAMES = frozenset(TICKERS)
+
+
+def _kontan_items(region: str) -> list[tuple[int, str, Quote]]:
+    """(position, bullet line, quote) of the items printed in kontan's own markup, read by
+    one pattern: a fifth of the cost of reading the words of each item. The result is what
+    the word reading gives: the item is each name's first `>name<` in the region, its four
+    words are whole within the 250 characters that reading looks at, and each number is a
+    whole `TICKER_BULLET` group."""
+    found = []
+    for m in _KONTAN_ITEM.finditer(region):
+        name, at = m.group(1), m.start(1) - 1
+        if name in _NAMES and m.end() - at <= 250 and region.find(f">{name}<", 0, at) < 0:
+            value, change, pct = m.group(2, 3, 4)
+            quote = Quote(name, parse_number(value), parse_number(change), parse_number(pct))
+            found.append((at, f"• {name} {value} {change} {pct}%", quote))
+    return found
 
 
 def _first_words(markup: str, start: int, end: int, n: int) -> list[str]:
