@@ -61,18 +61,17 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     tree = LexborHTMLParser(stretch if raw else text(stretch))
     # lexbor holds valid UTF-8 unless raw bytes of a known encoding were not
     valid_utf8 = not known or known == "utf-16" or _is_utf8(stretch)
-    lowered = stretch.lower()  # what the selectors' gates search (html_body.first)
-    body = first(tree, S.BODY, lowered)
+    body = first(tree, S.BODY)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
     head = head_metadata(data, head_end if head_end > 0 else window.start, text)
     blocks = [Block(line, "ticker", {"quote": quote})
               for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
-    doc = Document(blocks + _page_blocks(tree, body, lowered, valid_utf8), form="html", url=head.get("url") or url)
+    doc = Document(blocks + _page_blocks(tree, body, valid_utf8), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
     doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
-    doc.meta.category = category(tree, lowered)
+    doc.meta.category = category(tree)
     doc.info["encoding"] = encoding
     return _with_head(doc, head)
 
@@ -92,12 +91,12 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _page_blocks(tree: LexborHTMLParser, body, source: bytes, valid_utf8: bool) -> list[Block]:
-    """Title, date, caption and author as blocks in page order, then the body (`source`:
-    the lower-cased markup, for the selectors' gates)."""
+def _page_blocks(tree: LexborHTMLParser, body, valid_utf8: bool) -> list[Block]:
+    """Title, date, caption and author as blocks in page order, then the body
+    (`valid_utf8`: as for `html_body.walk`)."""
     found = []
     for selectors, role in _ROLES:
-        el = first(tree, selectors, source)
+        el = first(tree, selectors)
         if el is None or inside(el, body) or not (text := block_text(all_text(el))):
             continue
         if role == "date" and not DATE_LINE.match(text):
