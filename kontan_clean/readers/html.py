@@ -24,6 +24,7 @@ from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import Utf8Stretches, decode, stretch_decoder, utf8
 from .text import visible
+from .bytesearch import find
 from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
@@ -50,7 +51,7 @@ def as_bytes(content: str | bytes) -> tuple[bytes, str | None]:
 def read_html(content: str | bytes, url: str | None = None) -> Document:
     """Read a whole kontan page (desktop, AMP, older layouts) into a `Document`."""
     data, known = as_bytes(content)
-    head_end = data.find(_HEAD_END)
+    head_end = find(data, _HEAD_END)
     window = find_window(data, max(head_end, 0))
     if window is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)

@@ -19,6 +19,7 @@ from ..site import selectors as S
 from ..site.patterns import TICKER_BULLET
 from ..site.vocab import TICKERS
 from ..text.values import parse_number
+from .bytesearch import find
 
 WIB = timezone(timedelta(hours=7))
 # An attribute name starts after a character no name holds (the look-behind), and the
@@ -67,7 +68,7 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
     """The ticker banner in `page[start:stop]` (after the head, whose CSS names the same
     classes): each item as the bullet line of the text rendering and its parsed `Quote`, in
     page order. The values are parsed here, once."""
-    mark = page.find(b"indikator", start, stop)
+    mark = find(page, b"indikator", start, stop)
     if mark < 0:
         return []
     region = text(page[mark:mark + TICKER_REACH])
@@ -201,11 +202,11 @@ _SCRIPT_END = re.compile(rb"</script", re.IGNORECASE)
 def _json_ld_date(page: bytes, text: Decoder) -> datetime | None:
     """`datePublished` of the first JSON-LD script that has one. One pass: each script's end
     is searched once, and a script that never closes ends the search."""
-    at = page.find(_LD_MARK)
+    at = find(page, _LD_MARK)
     while at >= 0:
         span = _tag_around(page, at, len(page), b"<script")
         if span is None:
-            at = page.find(_LD_MARK, at + len(_LD_MARK))
+            at = find(page, _LD_MARK, at + len(_LD_MARK))
             continue
         end = _SCRIPT_END.search(page, span[1] + 1)
         if end is None:
@@ -217,5 +218,5 @@ def _json_ld_date(page: bytes, text: Decoder) -> datetime | None:
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict) and item.get("datePublished"):
                 return _parse_iso(str(item["datePublished"]))
-        at = page.find(_LD_MARK, end.end())
+        at = find(page, _LD_MARK, end.end())
     return None

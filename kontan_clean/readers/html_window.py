@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .bytesearch import find
+
 
 @dataclass(frozen=True, slots=True)
 class Variants:
@@ -92,10 +94,10 @@ def _first_tag_with(html: bytes, marks: tuple[bytes | Variants | re.Pattern, ...
         bracket = needle.startswith(b"<")
         lt = gt = -1  # the last `<` and `>` before `seen`
         seen = start
-        i = html.find(needle, start, end if best < 0 else best)  # only earlier hits matter now
+        i = find(html, needle, start, end if best < 0 else best)  # only earlier hits matter now
         while i >= 0 and (best < 0 or i < best):
             if variants is not None and not variants.at(html, i, start):
-                i = html.find(needle, i + 1, end)
+                i = find(html, needle, i + 1, end)
                 continue
             if not bracket:
                 lt, gt, seen = _last_before(html, b"<", lt, seen, i), _last_before(html, b">", gt, seen, i), i
@@ -103,7 +105,7 @@ def _first_tag_with(html: bytes, marks: tuple[bytes | Variants | re.Pattern, ...
             if opening >= 0 and (bracket or gt < opening) and not html.startswith(b"</", opening):
                 best = opening
                 break
-            i = html.find(needle, i + 1, end)
+            i = find(html, needle, i + 1, end)
     return best
 
 
