@@ -71,7 +71,7 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     doc = Document(blocks + _page_blocks(tree, body, valid_utf8), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
-    doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
+    doc.meta.tags = tags(body) if b"/tag/" in stretch else []
     doc.meta.category = category(tree)
     doc.info["encoding"] = encoding
     return _with_head(doc, head)

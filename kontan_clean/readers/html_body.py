@@ -339,7 +339,7 @@ def _current_page(pagination: LexborNode, url: str) -> int:
     return int(page) if page.isdecimal() else 1
 
 
-def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
+def tags(body: LexborNode) -> list[str]:
     """Tag links after the body, from the first group of them (else inside the body)."""
     chosen = _first_after(body, S.TAG_LINKS) or body.css_first(S.TAG_LINKS)
     if chosen is None:
