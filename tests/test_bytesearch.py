@@ -3,9 +3,9 @@ hands from `bytes.find` to `memmem`, and without `memmem` at all."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from kontan_clean.readers import bytesearch
 from kontan_clean.readers.bytesearch import NEAR, find
@@ -23,11 +23,15 @@ def test_a_hit_anywhere_is_found_where_bytes_find_finds_it(needle: bytes, at: in
         assert find(page, needle, start, end) == expected
 
 
-@given(st.binary(min_size=0, max_size=3 * NEAR), st.sampled_from(NEEDLES), st.integers(0, 3 * NEAR),
-       st.integers(0, 3 * NEAR + 10))
-def test_random_pages(page: bytes, needle: bytes, start: int, end: int) -> None:
-    page = page.replace(b"\x00", b"<") * 2  # longer than NEAR, and with the needle's bytes
-    assert find(page, needle, start, end) == page.find(needle, start, end)
+def test_random_pages() -> None:
+    # A seeded loop rather than hypothesis: its examples kept alive slowed the growth-ratio
+    # tests that run after this file (test_linear_text) past their bound.
+    rnd = random.Random(13)
+    for _ in range(400):
+        page = bytes(rnd.choice(b"ab<>/hed ") for _ in range(rnd.randint(0, 3 * NEAR)))
+        needle = rnd.choice(NEEDLES)
+        start, end = rnd.randint(0, len(page)), rnd.randint(0, len(page) + 10)
+        assert find(page, needle, start, end) == page.find(needle, start, end)
 
 
 def test_without_memmem(monkeypatch: pytest.MonkeyPatch) -> None:

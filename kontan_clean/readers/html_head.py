@@ -98,7 +98,8 @@ _KONTAN_ITEM = re.compile(
     r'<span class="nm-ind">([^<]{1,20}+)</span>' + _GAP + r'<span class="val-ind">' + _NUMBER + r"</span>" + _GAP
     + r'<span class="chg-ind[^"<>]{0,20}+">' + _NUMBER + r"</span>" + _GAP
     + r'<span class="pct-ind[^"<>]{0,20}+">' + _NUMBER + r"%</span>")
-_NAMES = frozenset(TICKERS)
+_NAME_TAGS = {name: f">{name}<" for name in TICKERS}
+"""How each known name stands in the markup: `>EMAS<`."""
 
 
 def _kontan_items(region: str) -> list[tuple[int, str, Quote]]:
@@ -109,9 +110,9 @@ def _kontan_items(region: str) -> list[tuple[int, str, Quote]]:
     whole `TICKER_BULLET` group."""
     found = []
     for m in _KONTAN_ITEM.finditer(region):
-        name, at = m.group(1), m.start(1) - 1
-        if name in _NAMES and m.end() - at <= 250 and region.find(f">{name}<", 0, at) < 0:
-            value, change, pct = m.group(2, 3, 4)
+        name, value, change, pct = m.groups()
+        at = m.start(1) - 1
+        if (tag := _NAME_TAGS.get(name)) and m.end() - at <= 250 and region.find(tag, 0, at) < 0:
             quote = Quote(name, parse_number(value), parse_number(change), parse_number(pct))
             found.append((at, f"• {name} {value} {change} {pct}%", quote))
     return found
