@@ -35,7 +35,7 @@ def clean(content: str | bytes, url: str | None = None, *, pipeline: Pipeline | 
     """
     if not isinstance(content, (str, bytes, bytearray)):
         raise TypeError(f"clean() takes the page as str or bytes, not {type(content).__name__}")
-    if not content.strip():
+    if not content or content.isspace():  # as `not content.strip()`, without copying a page that ends in a newline
         raise EmptyInputError("the input is empty: pass the page's HTML or its text")
     doc = read(bytes(content) if isinstance(content, bytearray) else content, url)
     recognise(doc)

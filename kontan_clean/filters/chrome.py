@@ -26,7 +26,10 @@ class SiteChrome(Filter):
 
     def _drop(self, doc: Document, blocks: list[Block]) -> None:
         for block in blocks:
-            if (len(block.text) <= _LONGEST_LINE and block.text.lower() in SITE_CHROME_LINES) or TICKER_HEADER.match(block.text):
+            text = block.text
+            # Gates before the patterns: the ticker header holds a `|`, the logo a space
+            # after its first letter.
+            if (len(text) <= _LONGEST_LINE and text.lower() in SITE_CHROME_LINES) or ("|" in text and TICKER_HEADER.match(text)):
                 doc.drop(block, self.name, "site header line")
-            elif SPACED_LOGO.match(block.text):
+            elif text[1:2] == " " and SPACED_LOGO.match(text):
                 doc.drop(block, self.name, "site logo")

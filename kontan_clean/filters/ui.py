@@ -1,6 +1,6 @@
 """UI artifacts: `[X]`, `×`, `[]` and crawler placeholders standing alone on a line."""
 
-from ..model import Block
+from ..model import Block, Document
 from ..site.vocab import CRAWLER_PLACEHOLDERS, UI_ARTIFACT_LINES
 from .base import BlockFilter
 
@@ -14,6 +14,14 @@ class UiArtifacts(BlockFilter):
     """Drops close buttons, empty image placeholders and `Konten tidak ditemukan` lines."""
 
     name = "ui"
+
+    def apply(self, doc: Document) -> None:
+        # The length test inline: most blocks are longer than any artifact, and a method
+        # call per block cost more than the test.
+        for block in doc.live():
+            if len(block.text) <= _LONGEST_ARTIFACT or len(block.text.rstrip(".")) <= _LONGEST_PLACEHOLDER:
+                if why := self.reason(block):
+                    doc.drop(block, self.name, why)
 
     def reason(self, block: Block) -> str | None:
         if len(block.text) > _LONGEST_ARTIFACT and len(block.text.rstrip(".")) > _LONGEST_PLACEHOLDER:

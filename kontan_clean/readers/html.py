@@ -24,6 +24,7 @@ from ..site import selectors as S
 from ..site.patterns import DATE_LINE
 from .encoding import Utf8Stretches, decode, stretch_decoder, utf8
 from .text import visible
+from .bytesearch import find
 from .html_limits import bounded
 from .html_body import all_text, block_text, category, first, inside, page_order, pagination, tags, walk
 from .html_head import head_metadata, ticker_quotes
@@ -50,26 +51,28 @@ def as_bytes(content: str | bytes) -> tuple[bytes, str | None]:
 def read_html(content: str | bytes, url: str | None = None) -> Document:
     """Read a whole kontan page (desktop, AMP, older layouts) into a `Document`."""
     data, known = as_bytes(content)
-    head_end = data.find(_HEAD_END)
+    head_end = find(data, _HEAD_END)
     window = find_window(data, max(head_end, 0))
     if window is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else len(data), url)
     stretch = bounded(data[window.start:window.end])
     encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
     # lexbor reads bytes as UTF-8: hand it the bytes when they are
-    tree = LexborHTMLParser(stretch if text is utf8 or isinstance(text, Utf8Stretches) else text(stretch))
-    lowered = stretch.lower()  # what the selectors' gates search (html_body.first)
-    body = first(tree, S.BODY, lowered)
+    raw = text is utf8 or isinstance(text, Utf8Stretches)
+    tree = LexborHTMLParser(stretch if raw else text(stretch))
+    # lexbor holds valid UTF-8 unless raw bytes of a known encoding were not
+    valid_utf8 = not known or known == "utf-16" or _is_utf8(stretch)
+    body = first(tree, S.BODY)
     if body is None:
         return _whole_page(content, data, known, head_end if head_end > 0 else window.start, url)
     head = head_metadata(data, head_end if head_end > 0 else window.start, text)
     blocks = [Block(line, "ticker", {"quote": quote})
               for line, quote in ticker_quotes(data, max(head_end, 0), window.start, text)]
-    doc = Document(blocks + _page_blocks(tree, body, lowered), form="html", url=head.get("url") or url)
+    doc = Document(blocks + _page_blocks(tree, body, valid_utf8), form="html", url=head.get("url") or url)
     if b"pagination" in stretch:  # most pages have none: skip the lookup
         pagination(body, doc)
-    doc.meta.tags = tags(tree, body) if b"/tag/" in stretch else []
-    doc.meta.category = category(tree, lowered)
+    doc.meta.tags = tags(body) if b"/tag/" in stretch else []
+    doc.meta.category = category(tree)
     doc.info["encoding"] = encoding
     if window.left_open:
         doc.warnings.append(f"a {window.left_open} opened above the article is never closed: a browser would show "
@@ -84,12 +87,20 @@ def _with_head(doc: Document, head: dict) -> Document:
     return doc
 
 
-def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
-    """Title, date, caption and author as blocks in page order, then the body (`source`:
-    the lower-cased markup, for the selectors' gates)."""
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _page_blocks(tree: LexborHTMLParser, body, valid_utf8: bool) -> list[Block]:
+    """Title, date, caption and author as blocks in page order, then the body
+    (`valid_utf8`: as for `html_body.walk`)."""
     found = []
     for selectors, role in _ROLES:
-        el = first(tree, selectors, source)
+        el = first(tree, selectors)
         if el is None or inside(el, body) or not (text := block_text(all_text(el))):
             continue
         if role == "date" and not DATE_LINE.match(text):
@@ -99,7 +110,7 @@ def _page_blocks(tree: LexborHTMLParser, body, source: bytes) -> list[Block]:
         order = page_order(tree, [el for el, _ in found])
         found.sort(key=lambda pair: order[pair[0].mem_id])
     blocks = [b for _, b in found]
-    walk(body, blocks)
+    walk(body, blocks, valid_utf8)
     return blocks
 
 

@@ -7,8 +7,6 @@ recursion: nesting depth is the page's to choose (`html_limits` caps what parser
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -47,36 +45,15 @@ def block_text(text: str) -> str:
     return collapse(visible(text))
 
 
-def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...], source: bytes | None = None) -> LexborNode | None:
-    """The first element (in page order) the first matching selector finds. With `source`
-    (the markup parsed, lower-cased), a selector whose every alternative needs a string the
-    markup lacks (a tag name, a quoted value, a class name) is not run: most selectors miss
-    on most pages, and a miss is then a bytes search instead of a tree search."""
+def first(tree: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> LexborNode | None:
+    """The first element (in page order) the first matching selector finds. Selectors are
+    run as they are: a lexbor query of the article's stretch costs less than searching
+    its markup for the strings a selector needs (measured: a gate in front cost 1-3 us
+    more per selector than the query it saved)."""
     for selector in selectors:
-        if source is not None and not any(all(n in source for n in needles) for needles in _needles(selector)):
-            continue
         if (found := tree.css_first(selector)) is not None:
             return found
     return None
-
-
-_NOT = re.compile(r":not\([^)]*\)")
-_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-_VALUE = re.compile(r"""["']([^"']+)["']|\.([\w-]+)""")
-
-
-@lru_cache(maxsize=None)
-def _needles(selector: str) -> tuple[tuple[bytes, ...], ...]:
-    """For each alternative of `selector`, lower-cased strings an element it matches shows
-    in its markup: `<tag` for each tag name, each quoted value and class name. Sound for the
-    selectors of site/selectors.py: no tag they name is one the parser adds on its own."""
-    out = []
-    for alternative in selector.split(","):
-        plain = _NOT.sub("", alternative.strip())
-        needles = [b"<" + t.lower().encode() for t in _TAG.findall(plain)]
-        needles += [(m.group(1) or m.group(2)).lower().encode() for m in _VALUE.finditer(plain)]
-        out.append(tuple(needles))
-    return tuple(out)
 
 
 def all_text(el: LexborNode) -> str:
@@ -139,19 +116,22 @@ class _Leaf:
         self.links: list[tuple[int, LexborNode]] = []
 
 
-def walk(container: LexborNode, out: list[Block]) -> None:
+def walk(container: LexborNode, out: list[Block], valid_utf8: bool = False) -> None:
     """Blocks for the children of a block-level element, in document order.
 
     Containers of blocks are walked child by child (a stack of iterators, not recursion);
     a junk element is read in one C call and never walked; a paragraph, or inline text
-    between blocks, is read in one pass over lexbor's traversal of it (a C iterator)."""
+    between blocks, is read in one pass over lexbor's traversal of it (a C iterator).
+    `valid_utf8`: the parsed markup was valid UTF-8, so a paragraph's text nodes read
+    together are what they are read one by one (`_plain_leaf`)."""
     loose: list[str] = []
     stack = [_children(container)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            _flush(loose, out)
+            if loose:
+                _flush(loose, out)
             continue
         tag: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
         if tag == _TEXT:
@@ -166,7 +146,7 @@ def walk(container: LexborNode, out: list[Block]) -> None:
             _flush(loose, out)
             if tag == "tr":
                 _row(node, out)
-            else:
+            elif not (valid_utf8 and _plain_leaf(node, tag, out)):
                 leaf = _Leaf(tag)
                 _read_inline(node, leaf.parts, leaf)
                 _leaf(leaf, out)
@@ -181,6 +161,33 @@ def walk(container: LexborNode, out: list[Block]) -> None:
             _flush(loose, out)
         else:
             _read_inline(node, loose, None)
+
+
+# What makes a paragraph's text more than the concatenation of its text nodes.
+_NOT_PLAIN = frozenset(S.JUNK_TAGS | _WORD_BREAKING | {"br"})
+
+
+def _plain_leaf(el: LexborNode, tag: str, out: list[Block]) -> bool:
+    """Read a paragraph that holds no `<br>`, junk or block element (most of them) and
+    return True; else read nothing and return False. Its text is then lexbor's own, one C
+    call (decoded once, not per text node: the same text when the markup is valid UTF-8),
+    and only its elements are visited in Python, not its text nodes: about half the
+    cost of `_read_inline`."""
+    links = []
+    nodes = el.traverse(include_text=False)
+    next(nodes)  # `el` itself
+    for node in nodes:
+        name: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
+        if name == "a":
+            links.append(node)
+        elif name in _NOT_PLAIN:
+            return False
+    if para := block_text(el.text(deep=True, separator="", strip=False)):
+        attrs: dict = {}
+        for a in links:
+            _link_attrs(a, attrs)
+        out.append(Block(para, tag, attrs))
+    return True
 
 
 _READING = -1
@@ -240,6 +247,8 @@ def _has_blocks(el: LexborNode) -> bool:
 
 
 def _flush(loose: list[str], out: list[Block]) -> None:
+    if not loose:
+        return
     text = "".join(loose)
     loose.clear()
     if not text or text.isspace():
@@ -330,19 +339,9 @@ def _current_page(pagination: LexborNode, url: str) -> int:
     return int(page) if page.isdecimal() else 1
 
 
-def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
+def tags(body: LexborNode) -> list[str]:
     """Tag links after the body, from the first group of them (else inside the body)."""
-    links = tree.css(S.TAG_LINKS)
-    if not links:
-        return []
-    inner_ids = {a.mem_id for a in body.css(S.TAG_LINKS)}  # one query, not a climb per link
-    within = [a.mem_id in inner_ids for a in links]
-    chosen = None
-    if not all(within):
-        order = page_order(tree, [body] + [a for a, inner in zip(links, within) if not inner])
-        chosen = next((a for a, inner in zip(links, within) if not inner and order[a.mem_id] > order[body.mem_id]), None)
-    if chosen is None:
-        chosen = next((a for a, inner in zip(links, within) if inner), None)
+    chosen = _first_after(body, S.TAG_LINKS) or body.css_first(S.TAG_LINKS)
     if chosen is None:
         return []
     names: list[str] = []
@@ -350,6 +349,22 @@ def tags(tree: LexborHTMLParser, body: LexborNode) -> list[str]:
         if "/tag/" in (a.attributes.get("href") or "") and (t := block_text(all_text(a))) and t not in names:
             names.append(t)
     return names
+
+
+def _first_after(node: LexborNode, selector: str) -> LexborNode | None:
+    """The first element matching `selector` after `node`'s subtree in page order: in the
+    siblings after it, then after its parent, and so on up. The tag box stands right
+    after the body, so this asks lexbor a few times instead of walking the whole page to
+    place every match."""
+    at: LexborNode | None = node
+    while at is not None:
+        sibling = at.next
+        while sibling is not None:
+            if (sibling.tag or "-")[0] != "-" and (found := sibling.css_first(selector)) is not None:
+                return found
+            sibling = sibling.next
+        at = at.parent
+    return None
 
 
 def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int]:
@@ -364,9 +379,9 @@ def page_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> dict[int, int
     return order
 
 
-def category(tree: LexborHTMLParser, source: bytes | None = None) -> str | None:
-    """The last breadcrumb name that is not the site itself (`source`: as for `first`)."""
-    crumb = first(tree, S.BREADCRUMB, source)
+def category(tree: LexborHTMLParser) -> str | None:
+    """The last breadcrumb name that is not the site itself."""
+    crumb = first(tree, S.BREADCRUMB)
     if crumb is None:
         return None
     names = [block_text(all_text(a)) for a in crumb.css("a")]

@@ -19,6 +19,7 @@ from ..site import selectors as S
 from ..site.patterns import TICKER_BULLET
 from ..site.vocab import TICKERS
 from ..text.values import parse_number
+from .bytesearch import find
 
 WIB = timezone(timedelta(hours=7))
 # An attribute name starts after a character no name holds (the look-behind), and the
@@ -67,12 +68,15 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
     """The ticker banner in `page[start:stop]` (after the head, whose CSS names the same
     classes): each item as the bullet line of the text rendering and its parsed `Quote`, in
     page order. The values are parsed here, once."""
-    mark = page.find(b"indikator", start, stop)
+    mark = find(page, b"indikator", start, stop)
     if mark < 0:
         return []
     region = text(page[mark:mark + TICKER_REACH])
-    found = []
+    found = _kontan_items(region)
+    read = {quote.name for _, _, quote in found}
     for name in TICKERS:
+        if name in read:
+            continue
         at = region.find(f">{name}<")
         if at < 0:
             continue
@@ -85,6 +89,33 @@ def ticker_quotes(page: bytes, start: int, stop: int, text: Decoder) -> list[tup
             quote = Quote(m["name"], parse_number(m["value"]), parse_number(m["change"]), parse_number(m["pct"]))
             found.append((at, line, quote))
     return [(line, quote) for _, line, quote in sorted(found)]
+
+
+_NUMBER = r"([-+]?[\d.]+(?:,\d+)?)"  # TICKER_BULLET's value, change and percentage
+_GAP = r"(?:[ \t\r\n]|&nbsp;)*+"
+# One item exactly as kontan prints it; nothing between its spans holds a word.
+_KONTAN_ITEM = re.compile(
+    r'<span class="nm-ind">([^<]{1,20}+)</span>' + _GAP + r'<span class="val-ind">' + _NUMBER + r"</span>" + _GAP
+    + r'<span class="chg-ind[^"<>]{0,20}+">' + _NUMBER + r"</span>" + _GAP
+    + r'<span class="pct-ind[^"<>]{0,20}+">' + _NUMBER + r"%</span>")
+_NAME_TAGS = {name: f">{name}<" for name in TICKERS}
+"""How each known name stands in the markup: `>EMAS<`."""
+
+
+def _kontan_items(region: str) -> list[tuple[int, str, Quote]]:
+    """(position, bullet line, quote) of the items printed in kontan's own markup, read by
+    one pattern: a fifth of the cost of reading the words of each item. The result is what
+    the word reading gives: the item is each name's first `>name<` in the region, its four
+    words are whole within the 250 characters that reading looks at, and each number is a
+    whole `TICKER_BULLET` group."""
+    found = []
+    for m in _KONTAN_ITEM.finditer(region):
+        name, value, change, pct = m.groups()
+        at = m.start(1) - 1
+        if (tag := _NAME_TAGS.get(name)) and m.end() - at <= 250 and region.find(tag, 0, at) < 0:
+            quote = Quote(name, parse_number(value), parse_number(change), parse_number(pct))
+            found.append((at, f"• {name} {value} {change} {pct}%", quote))
+    return found
 
 
 def _first_words(markup: str, start: int, end: int, n: int) -> list[str]:
@@ -172,11 +203,11 @@ _SCRIPT_END = re.compile(rb"</script", re.IGNORECASE)
 def _json_ld_date(page: bytes, text: Decoder) -> datetime | None:
     """`datePublished` of the first JSON-LD script that has one. One pass: each script's end
     is searched once, and a script that never closes ends the search."""
-    at = page.find(_LD_MARK)
+    at = find(page, _LD_MARK)
     while at >= 0:
         span = _tag_around(page, at, len(page), b"<script")
         if span is None:
-            at = page.find(_LD_MARK, at + len(_LD_MARK))
+            at = find(page, _LD_MARK, at + len(_LD_MARK))
             continue
         end = _SCRIPT_END.search(page, span[1] + 1)
         if end is None:
@@ -188,5 +219,5 @@ def _json_ld_date(page: bytes, text: Decoder) -> datetime | None:
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict) and item.get("datePublished"):
                 return _parse_iso(str(item["datePublished"]))
-        at = page.find(_LD_MARK, end.end())
+        at = find(page, _LD_MARK, end.end())
     return None

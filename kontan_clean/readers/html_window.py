@@ -15,10 +15,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .bytesearch import find
+
+
+@dataclass(frozen=True, slots=True)
+class Variants:
+    """Marks that share `core` (at a fixed place in each), found by one `bytes.find` of the
+    core: a scan of the page costs more than checking the few places the core stands."""
+
+    core: bytes
+    marks: tuple[bytes, ...]
+
+    def at(self, html: bytes, i: int, start: int) -> bool:
+        """Whether one of the marks stands around the core found at `i`, from `start` on."""
+        return any(i - (off := mark.index(self.core)) >= start and html.startswith(mark, i - off) for mark in self.marks)
+
+
 # Strings that mark the body element (see site/selectors.py). `bytes.find` on literals is an
 # order of magnitude faster than one case-insensitive regex over the page.
-_BODY_MARKS = (b'itemprop="articleBody"', b"itemprop='articleBody'", b"tmpt-desk-kon", b"amp-detail-body",
-               b"amp-article-body", b'class="ctn"', b"class='ctn'")
+_BODY_MARKS = (Variants(b"articleBody", (b'itemprop="articleBody"', b"itemprop='articleBody'")), b"tmpt-desk-kon",
+               Variants(b"-body", (b"amp-detail-body", b"amp-article-body")), b'class="ctn"', b"class='ctn'")
 # What stands just above the body: breadcrumb, AMP lead, title, date, photo.
 # `<h1`/`<H1` as one pattern: a short needle is a slow `find`, and this saves one of two.
 _HEAD_MARKS = (b"breadcumb", b"img-detail-desk", b"amp-lead", re.compile(rb"<[hH]1"))
@@ -79,7 +95,7 @@ def _raw_element(html: bytes, start: int) -> bool:
 _RAW_ELEMENTS = frozenset({b"script", b"style", b"template", b"textarea", b"title", b"xmp", b"noscript"})
 
 
-def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: int, end: int) -> int:
+def _first_tag_with(html: bytes, marks: tuple[bytes | Variants | re.Pattern, ...], start: int, end: int) -> int:
     """Where the first tag containing one of `marks` opens in `html[start:end]`, or -1.
     A mark outside a tag (a CSS rule, a script string) does not count.
 
@@ -91,18 +107,22 @@ def _first_tag_with(html: bytes, marks: tuple[bytes | re.Pattern, ...], start: i
             hit = mark.search(html, start, end if best < 0 else best)
             best = hit.start() if hit else best
             continue
-        bracket = mark.startswith(b"<")
+        variants, needle = (mark, mark.core) if isinstance(mark, Variants) else (None, mark)
+        bracket = needle.startswith(b"<")
         lt = gt = -1  # the last `<` and `>` before `seen`
         seen = start
-        i = html.find(mark, start, end if best < 0 else best)  # only earlier hits matter now
+        i = find(html, needle, start, end if best < 0 else best)  # only earlier hits matter now
         while i >= 0 and (best < 0 or i < best):
+            if variants is not None and not variants.at(html, i, start):
+                i = find(html, needle, i + 1, end)
+                continue
             if not bracket:
                 lt, gt, seen = _last_before(html, b"<", lt, seen, i), _last_before(html, b">", gt, seen, i), i
             opening = i if bracket else lt
             if opening >= 0 and (bracket or gt < opening) and not html.startswith(b"</", opening):
                 best = opening
                 break
-            i = html.find(mark, i + 1, end)
+            i = find(html, needle, i + 1, end)
     return best
 
 
