@@ -1,0 +1,48 @@
+"""Hand-written fast paths must give what the plain code they stand in for gives.
+
+Each fast path (issue 13) skips work only where it can prove the result: these tests run the
+fast code and a plain reference side by side over generated input that aims at the edges
+(every kind of whitespace and line break, invisible characters, the marker words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kontan_clean.readers.text import collapse, read_text, visible
+
+# Characters where the text reader's fast paths change course: spaces of every kind, every
+# line break `splitlines()` knows, the invisible characters, and plain letters.
+_EDGE_CHARS = [" ", "  ", "\n", "\r", "\r\n", "\t", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",
+               "\u2028", "\u2029", "\u3000", "\u200b", "\ufeff", "\x00", "\x7f", "a", "B", ".", "é", "“"]
+edge_text = st.lists(st.sampled_from(_EDGE_CHARS + ["kata", "Baca Juga: Judul", "KONTAN.CO.ID - JAKARTA."]),
+                     max_size=60).map("".join)
+
+
+def _read_text_reference(text: str) -> tuple[str, list[str]]:
+    """The reader without its fast paths: strip the invisible characters, collapse each line."""
+    text = visible(text)
+    lines = [line for raw in text.splitlines() if (line := collapse(raw))]
+    if "\n" not in text.strip() and "\r" not in text.strip():
+        flat = collapse(text)
+        return "flattened", [flat] if flat else []
+    return "lines", lines
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(edge_text)
+def test_text_reader_fast_paths_read_as_the_plain_reader(text: str) -> None:
+    doc = read_text(text)
+    assert (doc.form, [b.text for b in doc.blocks]) == _read_text_reference(text)
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    """What the reader's tidy-text test rests on (checked over all of Unicode)."""
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()] == []
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if visible(c) == "" and c.isprintable()] == []
+    assert re.compile(r"\s").fullmatch("\x1f")  # the one invisible character split() eats
