@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from .model import Document
 from .site.signals import (
-    INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_URL_MARKS, MIRROR_HOSTS, SIGNAL_NEEDLES, STYLE_SIGNALS,
-    TEXT_SIGNALS,
+    INDONESIAN_MIN_WORDS, INDONESIAN_SHARE, INDONESIAN_WORDS, KONTAN_URL_MARKS, MIRROR_HOSTS, STYLE_SIGNALS, TEXT_SIGNALS,
+    may_match,
 )
 from .text.urls import host
 
@@ -37,8 +37,7 @@ def kontan_signal(doc: Document) -> str | None:
         return "kontan layout"  # the HTML reader found a kontan article body
     text = _sample(doc)
     for name, pattern in TEXT_SIGNALS if other_site else TEXT_SIGNALS + STYLE_SIGNALS:
-        needles = SIGNAL_NEEDLES.get(pattern)
-        if (needles is None or any(map(text.__contains__, needles))) and pattern.search(text):
+        if may_match(pattern, text) and pattern.search(text):
             return name
     if other_site:  # another site's URL outweighs house style and language
         return None

@@ -46,3 +46,28 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()] == []
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if visible(c) == "" and c.isprintable()] == []
     assert re.compile(r"\s").fullmatch("\x1f")  # the one invisible character split() eats
+
+
+# The plain forms of the signal patterns that open with a literal and a lookbehind instead.
+from kontan_clean.site import signals  # noqa: E402
+
+_PLAIN_SIGNALS = {
+    "kontan url": re.compile(r"(?:kontan\.co\.id|momsmoney\.id)", re.IGNORECASE),
+    "date line": re.compile(rf"(?:{signals._DAY}),\s+\d{{1,2}}\s+(?:{signals._MONTH})\s+\d{{4}}\s*[/|]\s*\d{{1,2}}[:.]\d{{2}}"),
+    "house style": re.compile(rf"(?:\b(?:{signals._DAY})\s*\(\d{{1,2}}/\d{{1,2}}|\bRp\s?\d|\bUS\$\s?\d|\bTbk\b"
+                              rf"|\b\d{{1,2}}[.:]\d{{2}}\s*WIB\b)"),
+}
+_SIGNAL_PIECES = [*signals._DAY.split("|"), "senin", "Rp", "rp", "US$", "Tbk", "WIB", "x", "_", "é", "1", "12", "2024",
+                  " ", "  ", "\n", "\t", ",", ", ", ".", ":", "/", "|", "(", "Oktober", "Okt", "kontan", "KONTAN", "Kontan",
+                  ".co.id", ".CO.ID", ".id", "momsmoney", "MomsMoney", "\u212a", "\u0130", "\u0131", "\u017f", "co", "id"]
+signal_text = st.lists(st.sampled_from(_SIGNAL_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True, database=None)
+@given(signal_text)
+def test_fast_signal_patterns_match_where_their_plain_forms_do(text: str) -> None:
+    date_line = signals.TEXT_SIGNALS[4][1]
+    assert bool(signals.TEXT_SIGNALS[1][1].search(text)) is bool(_PLAIN_SIGNALS["kontan url"].search(text))
+    assert bool(date_line.search(text)) is bool(_PLAIN_SIGNALS["date line"].search(text))
+    house_style = any(p.search(text) for _, p in signals.STYLE_SIGNALS)
+    assert house_style is bool(_PLAIN_SIGNALS["house style"].search(text))
