@@ -73,3 +73,25 @@ def test_fast_signal_patterns_match_where_their_plain_forms_do() -> None:
         assert bool(date_line.search(text)) is bool(_PLAIN_SIGNALS["date line"].search(text)), repr(text)
         house_style = any(p.search(text) for _, p in signals.STYLE_SIGNALS)
         assert house_style is bool(_PLAIN_SIGNALS["house style"].search(text)), repr(text)
+
+
+def test_common_word_run_halving_counts_as_a_word_by_word_walk() -> None:
+    from kontan_clean.filters.repeats import _common
+
+    rnd = random.Random(7)
+    for _ in range(20000):
+        x = rnd.choices("ab", k=rnd.randint(0, 12))
+        y = x[:rnd.randint(0, len(x))] + rnd.choices("ab", k=rnd.randint(0, 6)) if rnd.random() < 0.7 else rnd.choices("ab", k=rnd.randint(0, 12))
+        walk = 0
+        while walk < min(len(x), len(y)) and x[walk] == y[walk]:
+            walk += 1
+        assert _common(x, y) == walk, (x, y)
+
+
+def test_topic_dateline_gate_rules_out_no_match() -> None:
+    from kontan_clean.filters.dateline_prefix import topic_dateline
+    from kontan_clean.site.patterns import TOPIC_DATELINE
+
+    pieces = ["COAL", "STOCKS", "NEW", "YORK", "JAKARTA", " ", "-", "–", "—", ".", ". ", "Harga", "&", "2", "É"]
+    for text in _texts(pieces, 5000, 10):
+        assert bool(topic_dateline(text)) is bool(TOPIC_DATELINE.match(text)), repr(text)

@@ -12,6 +12,8 @@ from .base import Filter
 # GOOGLE_NEWS ends `... di` or `... Google News`, then only whitespace: the same test, with
 # the same flags, on the last four characters rules out a text before it is scanned for cues.
 _GOOGLE_NEWS_END = re.compile(r"(?:di|News)\Z", re.IGNORECASE)
+_LONGEST_CHROME = max(map(len, SITE_CHROME_LINES))
+"""Lower-casing never shortens a text: a longer block is no chrome line, and is not lowered."""
 
 
 def _google_news(text: str):
@@ -45,5 +47,5 @@ class Footers(Filter):
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
-            if block.removed_by is None and block.text.lower() in SITE_CHROME_LINES:
+            if block.removed_by is None and len(block.text) <= _LONGEST_CHROME and block.text.lower() in SITE_CHROME_LINES:
                 doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer
