@@ -95,3 +95,17 @@ def test_topic_dateline_gate_rules_out_no_match() -> None:
     pieces = ["COAL", "STOCKS", "NEW", "YORK", "JAKARTA", " ", "-", "–", "—", ".", ". ", "Harga", "&", "2", "É"]
     for text in _texts(pieces, 5000, 10):
         assert bool(topic_dateline(text)) is bool(TOPIC_DATELINE.match(text)), repr(text)
+
+
+def test_photo_credit_gate_rules_out_no_credit() -> None:
+    from kontan_clean.filters.caption import photo_credit
+    from kontan_clean.site.patterns import PHOTO_CREDIT
+
+    longest = ["Harga naik. REUTERS/" + "A" * 61 + "/12/12/2024.)\n", "Harga naik. REUTERS/" + "A" * 61 + ".)\n",
+               "Harga naik. REUTERS/" + " " * 300 + "Kim",
+               "Harga naik. KONTAN /\u3000\u3000" + "B" * 60 + ".", "x" * 200 + " (Foto: Dok. pribadi)\n"]
+    pieces = ["REUTERS", "KONTAN", "ANTARA FOTO", "Dok.", "Foto", " ", "  ", "\n", "\t", "\u3000", "/", "/12/6/2024",
+              "Kim", "Hong-Ji", "é", "x" * 30, "a b c d e f g h", ".", ")", "(Foto: x)", "(", ":", "1"]
+    for text in longest + _texts(pieces, 20000, 14):
+        assert bool(photo_credit(text)) is bool(PHOTO_CREDIT.search(text)), repr(text)
+    assert all(PHOTO_CREDIT.search(t) for t in longest)

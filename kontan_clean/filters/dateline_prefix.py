@@ -12,6 +12,7 @@ from ..site.vocab import SENTENCE_OPENERS
 from .base import Filter
 
 HEAD = 8
+_CITY_SEPARATORS = re.compile(r"[/,]")
 
 
 def _may_open_upper(text: str) -> bool:
@@ -42,8 +43,13 @@ def without_dateline(text: str) -> str:
 def _city(raw: str) -> str | None:
     """The city if `raw` reads as one (`NEW YORK`, `SEOUL/HANOI`, `WEST PALM BEACH, Florida`,
     `Jakarta`), else None: it is then the first words of a sentence."""
-    raw = "/".join(part.strip() for part in raw.strip(" .,").split("/"))
-    parts = [p.strip() for p in re.split(r"[/,]", raw)]
+    raw = raw.strip(" .,")
+    if "/" in raw or "," in raw:
+        raw = "/".join(part.strip() for part in raw.split("/"))
+        parts = [p.strip() for p in _CITY_SEPARATORS.split(raw)]
+    else:  # one city, the common case: what the split and joins would give, without them
+        raw = raw.strip()
+        parts = [raw]
     for i, part in enumerate(parts):
         words = part.split()
         if not words or len(words) > 4:

@@ -64,6 +64,8 @@ class Promos(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live():
+            if ":" not in block.text and not block.attrs:
+                continue  # no marker (each ends in a colon) and no promo link the reader found
             found: list[Related] = []
             self._clean(doc, block, found)
             if not found and block.removed_by is None and block.attrs.get("promo"):
