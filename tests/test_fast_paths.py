@@ -109,3 +109,16 @@ def test_photo_credit_gate_rules_out_no_credit() -> None:
     for text in longest + _texts(pieces, 20000, 14):
         assert bool(photo_credit(text)) is bool(PHOTO_CREDIT.search(text)), repr(text)
     assert all(PHOTO_CREDIT.search(t) for t in longest)
+
+
+def test_paywall_gate_rules_out_no_opener() -> None:
+    import sys
+
+    from kontan_clean.filters.layout import _may_open_paywall, _paywall_opener
+    from kontan_clean.model import Block
+
+    # every first character at all, before the rest of each opener (`İni artikel ...` included)
+    for rest in ("ni artikel spesial", "anya rp 5.000 untuk membaca artikel ini", "gar bisa lanjut membaca"):
+        for c in map(chr, range(sys.maxunicode + 1)):
+            if _paywall_opener(c + rest):
+                assert _may_open_paywall([Block("x"), Block(c + rest)]), hex(ord(c))
