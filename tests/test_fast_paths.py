@@ -122,3 +122,22 @@ def test_paywall_gate_rules_out_no_opener() -> None:
         for c in map(chr, range(sys.maxunicode + 1)):
             if _paywall_opener(c + rest):
                 assert _may_open_paywall([Block("x"), Block(c + rest)]), hex(ord(c))
+
+
+def test_recognition_asks_the_cheap_signals_first_and_reaches_the_same_verdict() -> None:
+    from pathlib import Path
+
+    from kontan_clean.readers import read
+    from kontan_clean.recognition import kontan_signal, recognise
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "text"
+    pages = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    pieces = _SIGNAL_PIECES + ["Reporter:", "Baca Juga:", "June 05, 2024, 06.44 PM", "• EMAS 1", "yang", "dan", "the"]
+    for text in pages + _texts(pieces, 3000, 20):
+        for url in (None, "https://www.wartaniaga.id/x", "https://web.archive.org/web/2024/x"):
+            if not text.strip():
+                continue
+            doc = read(text, url)
+            expected = kontan_signal(doc) is not None
+            recognise(doc)
+            assert doc.recognised is expected, (text, url)

@@ -51,14 +51,20 @@ TEXT_SIGNALS: tuple[tuple[str, re.Pattern], ...] = (
 # Weaker: kontan's house style, shared with other Indonesian news sites. Used only when the
 # page's URL is unknown (a crawl row, a file); a URL of another site outweighs them. One
 # pattern each, cheapest and commonest first: any of them is the same signal.
-STYLE_SIGNALS: tuple[tuple[str, re.Pattern], ...] = (
+_LITERAL_STYLE: tuple[tuple[str, re.Pattern], ...] = (
     ("house style", re.compile(r"Rp(?<=\bRp)\s?\d")),
     ("house style", re.compile(r"US\$(?<=\bUS\$)\s?\d")),
     ("house style", re.compile(r"Tbk(?<=\bTbk)\b")),
-    ("house style", re.compile(  # `Selasa (8/3)`
-        "(?:" + "|".join(f"{re.escape(d)}(?<=\\b{re.escape(d)})" for d in _DAY.split("|")) + r")\s*\(\d{1,2}/\d{1,2}")),
-    ("house style", re.compile(r"\b\d{1,2}[.:]\d{2}\s*WIB\b")),
 )
+_SLOWER_STYLE: tuple[tuple[str, re.Pattern], ...] = (
+    ("house style", re.compile(  # `Selasa (8/3)`: nine days to scan for, 1.5 us a page
+        "(?:" + "|".join(f"{re.escape(d)}(?<=\\b{re.escape(d)})" for d in _DAY.split("|")) + r")\s*\(\d{1,2}/\d{1,2}")),
+    ("house style", re.compile(r"\b\d{1,2}[.:]\d{2}\s*WIB\b")),  # a digit class first: 12 us a page
+)
+STYLE_SIGNALS: tuple[tuple[str, re.Pattern], ...] = _LITERAL_STYLE + _SLOWER_STYLE
+CHEAPEST_FIRST = _LITERAL_STYLE + TEXT_SIGNALS + _SLOWER_STYLE
+"""Every signal, the searches for a literal first: the order for asking whether there is one
+at all (on the crawl's pages, 3.8 us a page against 10 in `TEXT_SIGNALS` order)."""
 
 # For each pattern above, strings one of which occurs wherever the pattern matches: a page
 # holding none of them cannot match it, and `in` rules that out ten times faster than the
