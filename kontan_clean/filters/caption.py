@@ -1,11 +1,14 @@
 """The photo caption between the title and the byline."""
 
+from operator import attrgetter
+
 from ..model import Block, Document
 from ..site.patterns import CAPTION_OPENING, DATELINE_PREFIX, PHOTO_CREDIT
 from .base import Filter
 from .byline import is_byline
 
 HEAD = 8
+_ATTRS = attrgetter("attrs")
 
 
 def unbracketed(text: str) -> str:
@@ -55,7 +58,7 @@ class Caption(Filter):
 
     def apply(self, doc: Document) -> None:
         head = doc.live()[:HEAD]
-        for block in head:
+        for block in head if any(map(_ATTRS, head)) else ():  # attrs: a reader's facts, none on text lines
             if block.attrs.get("role") == "caption":  # the HTML reader found the caption element
                 doc.meta.caption = doc.meta.caption or block.text
                 doc.drop(block, self.name, "photo caption")

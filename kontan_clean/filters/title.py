@@ -1,5 +1,7 @@
 """The article title (and its repeat) at the top of a rendering, and a section label above it."""
 
+from operator import attrgetter
+
 from ..model import Block, Document
 from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE
 from ..text.shape import title_shaped
@@ -12,6 +14,7 @@ HEAD = 12
 FIRST = 3
 """The title is among the first few blocks left once the page chrome is gone."""
 MAX_LABEL_WORDS = 4
+_ATTRS = attrgetter("attrs")
 TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 """Layouts whose first block (after the AMP lead, after the English date line) is the title."""
 
@@ -81,9 +84,10 @@ class Title(Filter):
 
     @staticmethod
     def _find(blocks: list[Block], layout: str | None) -> Block | None:
-        marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
-        if marked is not None:
-            return marked  # the HTML reader found the title element
+        if any(map(_ATTRS, blocks)):  # a reader's facts (an empty dict on every text line: a C scan)
+            marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
+            if marked is not None:
+                return marked  # the HTML reader found the title element
         skip = 1 if layout == "amp_lead" else 0  # the lead paragraph stands above the title
         facts = _Facts()
         for i in range(skip, min(len(blocks), skip + FIRST)):
