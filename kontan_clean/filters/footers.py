@@ -25,6 +25,10 @@ def _google_news(text: str):
     return GOOGLE_NEWS.match(text, at) if at >= 0 else None
 
 
+def _chrome_line(text: str) -> bool:
+    return len(text) <= _LONGEST_CHROME and text.lower() in SITE_CHROME_LINES
+
+
 class Footers(Filter):
     """Removes footer lines, or cuts them from the end of a flattened body."""
 
@@ -47,5 +51,5 @@ class Footers(Filter):
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
-            if block.removed_by is None and len(block.text) <= _LONGEST_CHROME and block.text.lower() in SITE_CHROME_LINES:
+            if block.removed_by is None and _chrome_line(block.text):
                 doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

@@ -100,7 +100,8 @@ class Title(Filter):
             # a repeat is the title printed again, unless the lines are all there is
             repeated = any(b.text == block.text for b in blocks[i + 1:i + 4]) and any(
                 b.text != block.text for b in blocks)
-            if (nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or repeated:
+            dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
+            if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
                 continue

@@ -52,7 +52,7 @@ def _printable_lines(text: str) -> list[str] | None:
     lines = []
     for raw in text.splitlines():
         # Most lines are tidy already; collapsing one splits it into words and joins them
-        # again, ten times the cost of these C scans.
+        # again: on a paragraph several times the cost of these C scans.
         if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
             line = raw
         elif (line := " ".join(raw.split())) and not line.isprintable():
