@@ -18,7 +18,6 @@ Filters whose rules differ between renderings read `doc.layout` instead of guess
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter, itemgetter
 
 from ..model import Block, Document
 from ..site.patterns import (
@@ -43,17 +42,6 @@ def _paywall_opener(text: str) -> bool:
     rule out almost every block (lower-casing never shortens a string, so the first
     character of the lowered start is the lowered first character's first)."""
     return text[:1].lower()[:1] in _OPENER_INITIALS and text[:60].lower().startswith(PAYWALL_OPENERS)
-
-
-_FIRST = itemgetter(slice(0, 1))
-
-
-def _may_open_paywall(blocks: list[Block]) -> bool:
-    """Whether any block's lowered first character is a paywall opener's: the test of
-    `_paywall_opener` over the whole page in three C-level maps instead of a Python step per
-    block (every block is read: the box may stand anywhere)."""
-    initials = map(_FIRST, map(str.lower, map(_FIRST, map(attrgetter("text"), blocks))))
-    return not _OPENER_INITIALS.isdisjoint(initials)
 
 
 class _Openings(Sequence):
@@ -124,7 +112,7 @@ def decide(doc: Document) -> str:
         return "momsmoney"
     if host.startswith("english.") or ENGLISH_DATE_LINE.match(texts[0]):
         return "english"
-    if host.startswith("insight.") or (_may_open_paywall(blocks) and any(_paywall_opener(b.text) for b in blocks)):
+    if host.startswith("insight.") or any(_paywall_opener(b.text) for b in blocks):
         return "insight"
     if any(_chrome(t) for t in texts):
         return "desktop"
