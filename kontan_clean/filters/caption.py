@@ -1,11 +1,14 @@
 """The photo caption between the title and the byline."""
 
+from operator import attrgetter
+
 from ..model import Block, Document
 from ..site.patterns import CAPTION_OPENING, DATELINE_PREFIX, PHOTO_CREDIT
 from .base import Filter
 from .byline import is_byline
 
 HEAD = 8
+_ATTRS = attrgetter("attrs")
 
 
 def unbracketed(text: str) -> str:
@@ -18,11 +21,29 @@ def _bracketed(text: str) -> bool:
     return text.startswith("[") and text.endswith("]") and " " in text.strip("[] ")
 
 
+_CREDIT_TAIL = 80
+"""A photo credit ends the text: after its `/` come at most 64 characters (a name of up to
+61, `.`, `)` and a last newline; a `/12/6/2024` date brings slashes of its own) once the
+spaces after the `/` are past."""
+
+
+def photo_credit(text: str):
+    """The photo credit closing `text` (`REUTERS/Kim Hong-Ji`, `(Foto: ...)`), or None. The
+    search scans the whole text for the agencies' names (5 us on a paragraph): it runs only
+    where the tail could hold a credit, a `/` in its last 80 characters (or a space run
+    reaching back past them) or a closing bracket."""
+    tail = text[-_CREDIT_TAIL:]
+    edge = text[-_CREDIT_TAIL:-_CREDIT_TAIL + 1]  # where spaces after an earlier `/` would still run
+    if "/" in tail or edge.isspace() or not edge.isascii() or text.endswith((")", ")\n")):
+        return PHOTO_CREDIT.search(text)
+    return None
+
+
 def looks_like_caption(block: Block) -> bool:
     """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start
     (inside square brackets too: `[ILUSTRASI. ...]`)."""
     text = unbracketed(block.text)
-    return block.attrs.get("role") == "caption" or bool(PHOTO_CREDIT.search(text) or CAPTION_OPENING.match(text))
+    return block.attrs.get("role") == "caption" or bool(photo_credit(text) or CAPTION_OPENING.match(text))
 
 
 class Caption(Filter):
@@ -37,7 +58,7 @@ class Caption(Filter):
 
     def apply(self, doc: Document) -> None:
         head = doc.live()[:HEAD]
-        for block in head:
+        for block in head if any(map(_ATTRS, head)) else ():  # attrs: a reader's facts, none on text lines
             if block.attrs.get("role") == "caption":  # the HTML reader found the caption element
                 doc.meta.caption = doc.meta.caption or block.text
                 doc.drop(block, self.name, "photo caption")

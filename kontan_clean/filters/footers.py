@@ -12,6 +12,8 @@ from .base import Filter
 # GOOGLE_NEWS ends `... di` or `... Google News`, then only whitespace: the same test, with
 # the same flags, on the last four characters rules out a text before it is scanned for cues.
 _GOOGLE_NEWS_END = re.compile(r"(?:di|News)\Z", re.IGNORECASE)
+_LONGEST_CHROME = max(map(len, SITE_CHROME_LINES))
+"""Lower-casing never shortens a text: a longer block is no chrome line, and is not lowered."""
 
 
 def _google_news(text: str):
@@ -26,6 +28,10 @@ def _google_news(text: str):
 _FOOTER_COPIES = 3
 """Google News footers cut from the end of one block at most: a page may print it twice
 (each cut copies the block, so no unbounded loop over a hostile run of them)."""
+
+
+def _chrome_line(text: str) -> bool:
+    return len(text) <= _LONGEST_CHROME and text.lower() in SITE_CHROME_LINES
 
 
 class Footers(Filter):
@@ -55,5 +61,5 @@ class Footers(Filter):
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
-            if block.removed_by is None and block.text.lower() in SITE_CHROME_LINES:
+            if block.removed_by is None and _chrome_line(block.text):
                 doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

@@ -17,6 +17,8 @@ Filters whose rules differ between renderings read `doc.layout` instead of guess
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Block, Document
 from ..site.patterns import (
     DATE_LINE, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
@@ -42,14 +44,31 @@ def _paywall_opener(text: str) -> bool:
     return text[:1].lower()[:1] in _OPENER_INITIALS and text[:60].lower().startswith(PAYWALL_OPENERS)
 
 
+class _Openings(Sequence):
+    """The first words of each block after its dateline, as `opening()` reads them; a block's
+    words are split off when first asked for (the lead's copy is found within a few blocks,
+    so most of the reach is never read)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.read: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __getitem__(self, pos: int) -> list[str]:  # type: ignore[override]  # ints only: no slices asked for
+        if (words := self.read.get(pos)) is None:
+            words = self.read[pos] = without_dateline(self.blocks[pos].text).split(None, OPENING_WORDS)[:OPENING_WORDS]
+        return words
+
+
 def _repeats_lead(blocks: list[Block]) -> bool:
     """The first block is a paragraph whose opening words open one of the next few blocks
     (the lead may be cut short, with or without `…`: only its opening is compared). A
     title printed again under its date line is not a lead."""
     lead = blocks[0].text
-    reach = min(len(blocks), 2 + LEAD_LOOKAHEAD + OPENING_WORDS)
-    words = [without_dateline(b.text).split(None, OPENING_WORDS)[:OPENING_WORDS] for b in blocks[:reach]]
-    first = opening(words[:1], 0)
+    words = _Openings(blocks[:min(len(blocks), 2 + LEAD_LOOKAHEAD + OPENING_WORDS)])
+    first = tuple(words[0]) if len(words[0]) == OPENING_WORDS else None  # the lead's own opening
     if first is None or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
     return any(

@@ -64,6 +64,8 @@ class Promos(Filter):
 
     def apply(self, doc: Document) -> None:
         for block in doc.live():
+            if ":" not in block.text and not block.attrs:
+                continue  # no marker (each ends in a colon) and no promo link the reader found
             if block.text.endswith(":") and (label := PROMO_MARKER.fullmatch(block.text)):
                 # The label alone, its headline lost (a crawler that dropped the link text):
                 # furniture all the same, never a sentence of the article.

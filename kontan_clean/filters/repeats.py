@@ -149,10 +149,20 @@ class _Page:
 
 
 def _common(x: list[str], y: list[str]) -> int:
-    n, i = min(len(x), len(y)), 0
-    while i < n and x[i] == y[i]:
-        i += 1
-    return i
+    """How many words `x` and `y` share from their start. A copy usually agrees all the way,
+    which one slice comparison (in C) confirms; otherwise the first difference is found by
+    halving, a few slice comparisons instead of a Python step per word."""
+    n = min(len(x), len(y))
+    if x[:n] == y[:n]:
+        return n
+    lo, hi = 0, n  # x[:lo] == y[:lo], x[:hi] != y[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if x[lo:mid] == y[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 class Repeats(Filter):

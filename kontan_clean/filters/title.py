@@ -1,17 +1,20 @@
 """The article title (and its repeat) at the top of a rendering, and a section label above it."""
 
+from operator import attrgetter
+
 from ..model import Block, Document
-from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE, TOPIC_DATELINE
+from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE
 from ..text.shape import title_shaped
 from .base import Filter
 from .byline import is_byline
 from .caption import looks_like_caption
-from .dateline_prefix import without_dateline
+from .dateline_prefix import topic_dateline, without_dateline
 
 HEAD = 12
 FIRST = 3
 """The title is among the first few blocks left once the page chrome is gone."""
 MAX_LABEL_WORDS = 4
+_ATTRS = attrgetter("attrs")
 TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 """Layouts whose first block (after the AMP lead, after the English date line) is the title."""
 
@@ -20,18 +23,27 @@ def _date_line(text: str) -> bool:
     return bool(DATE_LINE.match(text) or ENGLISH_DATE_LINE.match(text))
 
 
-def _title_shaped(block: Block) -> bool:
-    return (
-        title_shaped(block.text)
-        and not is_byline(block.text)
-        and not _date_line(block.text)
-        and not looks_like_caption(block)
-    )
+class _Facts(dict):
+    """Whether a text is a date line, a byline or the body's opening, each found once: the
+    rules below ask them of the same few blocks again and again (a dict lookup instead of
+    up to five pattern matches)."""
 
+    def __missing__(self, text: str) -> tuple[bool, bool, bool]:
+        date, byline = _date_line(text), is_byline(text)
+        opens = date or byline or bool(DATELINE_PREFIX.match(text)) or topic_dateline(text) is not None
+        facts = self[text] = (date, byline, opens)
+        return facts
 
-def _opens_article(block: Block) -> bool:
-    text = block.text
-    return bool(_date_line(text) or is_byline(text) or DATELINE_PREFIX.match(text) or TOPIC_DATELINE.match(text))
+    def date_line(self, text: str) -> bool:
+        return self[text][0]
+
+    def opens_article(self, text: str) -> bool:
+        """A date line, a byline or the body's dateline paragraph."""
+        return self[text][2]
+
+    def title_shaped(self, block: Block) -> bool:
+        date, byline, _ = self[block.text]
+        return title_shaped(block.text) and not byline and not date and not looks_like_caption(block)
 
 
 def _dateline_paragraph(text: str, above: str) -> bool:
@@ -42,7 +54,7 @@ def _dateline_paragraph(text: str, above: str) -> bool:
 
 def _label(block: Block) -> bool:
     """A section label (`Berita Market`, `AturUang`): a few words, no sentence."""
-    words = block.text.split()
+    words = block.text.split(None, MAX_LABEL_WORDS)  # no more words than needed to count to 4
     return 0 < len(words) <= MAX_LABEL_WORDS and not block.text.endswith((".", "!", "?", ":", "\"", "”"))
 
 
@@ -85,25 +97,28 @@ class Title(Filter):
 
     @staticmethod
     def _find(blocks: list[Block], layout: str | None) -> Block | None:
-        marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
-        if marked is not None:
-            return marked  # the HTML reader found the title element
+        if any(map(_ATTRS, blocks)):  # a reader's facts (an empty dict on every text line: a C scan)
+            marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
+            if marked is not None:
+                return marked  # the HTML reader found the title element
         skip = 1 if layout == "amp_lead" else 0  # the lead paragraph stands above the title
+        facts = _Facts()
         for i in range(skip, min(len(blocks), skip + FIRST)):
             block = blocks[i]
-            if _opens_article(block) and not _date_line(block.text):
+            if facts.opens_article(block.text) and not facts.date_line(block.text):
                 break  # the title stands above the byline and the body, never below them
-            if not _title_shaped(block):
+            if not facts.title_shaped(block):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # a repeat is the title printed again, unless the lines are all there is
             repeated = _repeated_below(blocks, i) and any(b.text != block.text for b in blocks)
-            if (nxt is not None and (_date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))) or repeated:
+            dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
+            if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
                 continue
-            if nxt is not None and _opens_article(nxt):
+            if nxt is not None and facts.opens_article(nxt.text):
                 return block
-            if layout in TITLE_FIRST and (i == skip or _date_line(blocks[i - 1].text)):
+            if layout in TITLE_FIRST and (i == skip or facts.date_line(blocks[i - 1].text)):
                 return block
         return None

@@ -30,8 +30,11 @@ def read_text(text: str, url: str | None = None) -> Document:
     if (lines := _printable_lines(text)) is None:
         text = visible(text)  # the slow path: a character that is never text somewhere
         lines = [line for raw in text.splitlines() if (line := collapse(raw))]
-    if "\n" not in text.strip() and "\r" not in text.strip():
-        flat = collapse(text)
+    stripped = text.strip()
+    if "\n" not in stripped and "\r" not in stripped:
+        # the line breaks are whitespace to split() too: the collapsed lines, joined, are the
+        # collapsed text
+        flat = " ".join(lines)
         return Document([Block(flat, "flat")] if flat else [], form="flattened", url=url)
     return Document([Block(line, "line") for line in lines], form="lines", url=url)
 
@@ -43,10 +46,26 @@ def _printable_lines(text: str) -> list[str] | None:
     scan costs a fraction of the invisible-character regex."""
     if "\x1f" in text:
         return None
+    parts = text.split("\n")
+    if _tidy(text, parts):
+        return [line for line in parts if line]
     lines = []
     for raw in text.splitlines():
-        if line := " ".join(raw.split()):
-            if not line.isprintable():
-                return None
+        # Most lines are tidy already; collapsing one splits it into words and joins them
+        # again: on a paragraph several times the cost of these C scans.
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw
+        elif (line := " ".join(raw.split())) and not line.isprintable():
+            return None
+        if line:
             lines.append(line)
     return lines
+
+
+def _tidy(text: str, parts: list[str]) -> bool:
+    """Whether `text`, split at `\\n` into `parts`, is lines already collapsed: none with a
+    space at its ends or two in a row, nothing else unprintable. Every whitespace character
+    but the space is unprintable to `str.isprintable` (so are the other line breaks and the
+    invisible characters), so printable parts are the text's `splitlines()`, each its own
+    collapse. A few C scans over the text, against a split and join per line."""
+    return "  " not in text and all(map(str.isprintable, parts)) and list(map(str.strip, parts)) == parts

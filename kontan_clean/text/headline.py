@@ -122,9 +122,9 @@ def _sentence_start(tokens: list[str]) -> int | None:
     """Index of the token that opens the sentence after the headline; None when the stretch
     is all headline-like words with no cue (a Title Case headline at the end of the text)."""
     kinds, first_lower = _classify(tokens)
-    # A full stop inside the stretch: the sentence after the headline ends there at the latest.
-    full_stop = next((i for i, t in enumerate(tokens) if _ends_sentence(t)), None)
     if first_lower is None:
+        # A full stop inside the stretch: the sentence after the headline ends there at the latest.
+        full_stop = next((i for i, t in enumerate(tokens) if _ends_sentence(t)), None)
         if full_stop is None:
             return None
         first_lower = full_stop + 1
@@ -270,10 +270,12 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
         if bullet is not None and bullet <= i:
             return bullet
         token, before = tokens[i], tokens[i - 1]
+        if not _may_cue(token) and token != before and not before.endswith(_ASKS):
+            continue  # none of the cues below can hold: one cached test instead of all of them
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _starts_quote(token):
             return i
-        if (weak is None and before.endswith(("?", "!", "?”", "!”")) and token not in _HEADLINE_TURNS
+        if (weak is None and before.endswith(_ASKS) and token not in _HEADLINE_TURNS
                 and _short_name_run(tokens, kinds, i, candidates[-1])):
             weak = i
             continue
@@ -292,6 +294,19 @@ def _strong_start(tokens: list[str], kinds: list[str], candidates: list[int]) ->
         if token == before and kinds[i] == CAP:
             return i - 1  # `Pakistan Pakistan tengah ...`: a subheading, then its sentence
     return weak if bullet is None else bullet
+
+
+_ASKS = ("?", "!", "?”", "!”")
+
+
+@_word_cache
+def _may_cue(token: str) -> bool:
+    """Whether `token` passes the tests of `_strong_start` that read the token alone (a quote,
+    a list number, an opener, `-nya,`, a connective, a pronoun, `Bagi`): where it fails them
+    and the cues read off its neighbour fail too, no cue holds there."""
+    return (_starts_quote(token) or _LIST_NUMBER.fullmatch(token) is not None or _is_opener(token)
+            or token.endswith("nya,") or _core_lower(token) in CONNECTIVES or token in _PRONOUNS
+            or (token[:1].isupper() and token.lower() in _SENTENCE_PARTICLES))
 
 
 def _first_bullet(tokens: list[str]) -> int | None:
