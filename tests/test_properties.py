@@ -123,6 +123,16 @@ def outcome(page: str | bytes) -> Article | None:
     return article
 
 
+def html5_visible_text(page: str) -> str:
+    """The text of `page` as an HTML5 parser (lexbor) builds it, one space between text
+    nodes, without what is never shown."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(page)
+    tree.strip_tags(sorted(JUNK_TAGS))
+    return tree.root.text(separator=" ") if tree.root is not None else ""
+
+
 def visible_text(page: str | bytes) -> str:
     """The text content of an HTML page without what is never shown (scripts, styles, ads).
     `bytes` are decoded by lxml from the page's own declaration."""
@@ -226,7 +236,10 @@ def test_html_never_invents_words(page: str) -> None:
         # markup's text, outside every tag (tags dropped, not spaced: `<b>0</b>0` is `00`).
         assert not invented_words(article.text, re.sub(r"<[^<>]*>", "", page))
     else:
-        assert not invented_words(article.text, visible_text(page))
+        # A word must be in lxml's reading of the page or in an HTML5 parser's: libxml2 does
+        # not foster-parent (`<table>0<td>1</td>0` shows `00` before the table).
+        invented = invented_words(article.text, visible_text(page))
+        assert not invented or not invented_words(" ".join(invented), html5_visible_text(page))
 
 
 def test_every_sample_invents_nothing(sample_pages: list[Path]) -> None:

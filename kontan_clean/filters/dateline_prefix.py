@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from ..model import Block, Document
 from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
 from ..site.vocab import SENTENCE_OPENERS
 from .base import Filter
 
 HEAD = 8
+_COPIES = 2
+"""Dateline prefixes cut from the opening of one block at most."""
 _CITY_SEPARATORS = re.compile(r"[/,]")
 
 
@@ -69,19 +71,28 @@ class DatelinePrefix(Filter):
     def apply(self, doc: Document) -> None:
         found = False
         for block in doc.live()[:HEAD]:  # a repeated lead paragraph may carry it again
-            m = block.text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(block.text)
-            if m:
-                end = m.end()
-                c = DATELINE_CITY.match(block.text, end)
-                city = _city(c["city"]) if c else None
-                if c and city:
-                    end = c.end()
-                if not found:
-                    doc.meta.dateline = city
-                doc.cut(block, 0, end, self.name, "dateline prefix" if not found else "dateline prefix printed again")
+            # ... and one line may carry it twice (`KONTAN.CO.ID - JAKARTA. KONTAN.CO.ID - ...`)
+            for _ in range(_COPIES):
+                if block.removed_by is not None or not self._cut_prefix(doc, block, found):
+                    break
                 found = True
         if not found:
             self._old_style(doc)
+
+    def _cut_prefix(self, doc: Document, block: Block, found: bool) -> bool:
+        """Cut the `KONTAN.CO.ID - CITY.` opening `block`, if it has one; whether it had."""
+        m = block.text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(block.text)
+        if not m:
+            return False
+        end = m.end()
+        c = DATELINE_CITY.match(block.text, end)
+        city = _city(c["city"]) if c else None
+        if c and city:
+            end = c.end()
+        if not found:
+            doc.meta.dateline = city
+        doc.cut(block, 0, end, self.name, "dateline prefix" if not found else "dateline prefix printed again")
+        return True
 
     def _old_style(self, doc: Document) -> None:
         """Before about 2013 the paragraph opened with the city alone (`JAKARTA.`, `NEW

@@ -63,7 +63,12 @@ class Promos(Filter):
     name = "promos"
 
     def apply(self, doc: Document) -> None:
-        for block in doc.live():
+        self.recheck(doc, doc.live())
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """Promos in `blocks`, as in `apply`: a promo is found in its own block's text (a
+        dateline cut may leave `Baca Juga: ...` opening the paragraph)."""
+        for block in blocks:
             if ":" not in block.text and not block.attrs:
                 continue  # no marker (each ends in a colon) and no promo link the reader found
             if block.text.endswith(":") and (label := PROMO_MARKER.fullmatch(block.text)):
