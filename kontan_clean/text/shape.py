@@ -25,9 +25,11 @@ def ends_sentence(text: str) -> bool:
 
 
 def title_shaped(text: str) -> bool:
-    """Short enough to be a headline (2 to 30 words), and not a clause that runs on (`,`, `:`)."""
+    """Short enough to be a headline (2 to 30 words), not a clause that runs on (`,`, `:`),
+    and not all in lower case (a headline has a capital somewhere, `iPhone` included: an
+    address such as `kontan.co.id kontan.co.id` has none)."""
     return (len(text) <= TITLE_MAX_CHARS and at_most(text, TITLE_MAX_WORDS) and len(text.split(None, 2)) >= 2
-            and not text.endswith((",", ":")))
+            and not text.endswith((",", ":")) and not text.islower())
 
 
 def title_case(text: str) -> bool:
