@@ -675,6 +675,10 @@ def adversarial(pattern: object, n: int) -> Iterator[str]:
     for word in sorted(set(regex.findall(r"[A-Za-z]{3,}", source)))[:12]:
         yield (word + " ") * (n // (len(word) + 1))
         yield ("<" + word + " ") * (n // (len(word) + 2))
+        # Past the pattern's literal into a run that ends in a miss: `(?:\s*\d+)+` splits a
+        # run of digits every possible way (`Halaman: 2000...0 x` hung the pagination filter).
+        for run in ("1", "1 "):
+            yield word + ": " + run * (n // len(run)) + "\x00"
     yield "Artikel ini telah tayang di Kompas.com dengan judul \"" + "kata " * (n // 5)
     yield "KONTAN.CO.ID - " + "KOTA " * (n // 5)
     yield "Senin, 28 Oktober 2024 " * (n // 23)

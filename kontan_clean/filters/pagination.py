@@ -12,10 +12,12 @@ import re
 from ..model import Block, Document
 from ..site.patterns import PAGE_JOIN, PAGE_JOIN_INLINE
 from ..text.headline import headline_end
-from ..text.shape import ends_sentence
+from ..text.shape import ends_sentence_before
 from .base import Filter
 
-PAGE_LINKS = re.compile(r"^Halaman\s*:?(?:\s*\d+)+(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", re.IGNORECASE)
+# The page numbers as `\d+(?:\s+\d+)*`, not `(?:\s*\d+)+`: that splits a run of digits
+# every possible way before it fails (a fuzzed 100-digit number took minutes).
+PAGE_LINKS = re.compile(r"^Halaman\s*:?\s*\d+(?:\s+\d+)*(?:\s*(?:Selanjutnya|Tampilkan\s+Semua|»|›))*$", re.IGNORECASE)
 
 
 def _same(a: str, b: str) -> bool:
@@ -49,7 +51,7 @@ class Pagination(Filter):
         text, spans, pos = block.text, [], 0
         while m := PAGE_JOIN_INLINE.search(text, pos):
             pos = m.end()
-            if not ends_sentence(text[:m.start()]):
+            if not ends_sentence_before(text, m.start()):
                 continue
             end = headline_end(text, m.end()) if block.kind == "flat" else len(text)
             spans.append((m.start(), end, "page join to the next page"))

@@ -24,6 +24,15 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
+def ends_sentence_before(text: str, pos: int) -> bool:
+    """`ends_sentence(text[:pos])` without copying the text: a loop over the markers of a
+    long block stays linear. Scans back over the one whitespace run before `pos` only."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.endswith(SENTENCE_END, 0, i)
+
+
 def title_shaped(text: str) -> bool:
     """Short enough to be a headline (2 to 30 words), not a clause that runs on (`,`, `:`),
     and not all in lower case (a headline has a capital somewhere, `iPhone` included: an
