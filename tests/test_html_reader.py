@@ -219,3 +219,11 @@ def test_an_article_after_a_script_never_closed_is_read_and_the_damage_reported(
     assert article.paragraphs == FIRST + ["Harga emas naik hari ini."]
     assert any("never closed" in w for w in article.warnings)
     assert not any("never closed" in w for w in clean(page[:at] + opener + closer + page[at:]).warnings)
+
+
+def test_soft_hyphens_are_dropped_from_html_and_text_alike() -> None:
+    """A soft hyphen is a hyphenation hint, never shown unless a line breaks there: the word
+    is `ekonomi`, whichever reader reads it (trafilatura's fallback drops it as well)."""
+    html = with_body("<p>Pertumbuhan eko&shy;nomi melambat.</p><p>Harga eko\u00adnomi naik.</p>")
+    assert clean(html).paragraphs == FIRST + ["Pertumbuhan ekonomi melambat.", "Harga ekonomi naik."]
+    assert clean("Pertumbuhan eko\u00adnomi melambat.\nHarga naik.").paragraphs == ["Pertumbuhan ekonomi melambat.", "Harga naik."]

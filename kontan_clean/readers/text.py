@@ -7,10 +7,11 @@ import re
 from ..model import Block, Document
 
 
-# Characters that are never text: C0/C1 controls (bar tab and line breaks) and zero-width
-# marks. Removed before anything else, so a page of NULs is an empty page, not an article.
+# Characters that are never text: C0/C1 controls (bar tab and line breaks), zero-width
+# marks and the soft hyphen (a hyphenation hint: `eko\xadnomi` is the word `ekonomi`).
+# Removed before anything else, so a page of NULs is an empty page, not an article.
 # Line separators (\v \f \x1c-\x1e \x85) are kept: splitlines() breaks lines at them.
-_INVISIBLE_CHARS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff"
+_INVISIBLE_CHARS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\xad\u200b-\u200d\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 
 
