@@ -227,3 +227,10 @@ def test_soft_hyphens_are_dropped_from_html_and_text_alike() -> None:
     html = with_body("<p>Pertumbuhan eko&shy;nomi melambat.</p><p>Harga eko\u00adnomi naik.</p>")
     assert clean(html).paragraphs == FIRST + ["Pertumbuhan ekonomi melambat.", "Harga ekonomi naik."]
     assert clean("Pertumbuhan eko\u00adnomi melambat.\nHarga naik.").paragraphs == ["Pertumbuhan ekonomi melambat.", "Harga naik."]
+
+
+def test_processing_instructions_in_the_body_are_skipped_as_comments() -> None:
+    """lexbor reads `<?li ?>` as a bogus comment and gives it no tag name; the walk took every
+    node to have one (found by the fuzzer: a TypeError)."""
+    page = with_body("<p>Harga <?li ?>emas naik.</p><?x?><ul><?li ?><li>Harga perak turun.</li></ul>")
+    assert clean(page).paragraphs == FIRST + ["Harga emas naik.", "Harga perak turun."]

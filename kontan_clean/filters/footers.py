@@ -52,14 +52,16 @@ class Footers(Filter):
             if block.attrs.get("footer"):
                 doc.drop(block, self.name, "Google News footer link")
                 continue
-            if "tayang" in block.text and (m := SYNDICATION.search(block.text)):
-                doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
-                after_syndication = True
+            # From the end of the text back: the credit is known by what follows it (the end,
+            # or the Google News line), so the invitations after it go first.
             for _ in range(_FOOTER_COPIES):
                 if block.removed_by is not None or not (m := _google_news(block.text)):
                     break
                 doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
+            if block.removed_by is None and "tayang" in block.text and (m := SYNDICATION.search(block.text)):
+                doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
+                after_syndication = True
             if block.removed_by is None and _chrome_line(block.text):
                 doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

@@ -39,9 +39,12 @@ def _without_badge(title: str) -> str:
 
 
 def _is_promo(text: str, m: re.Match) -> bool:
-    """A marker followed by a headline, at a boundary; `Baca Juga:` so written needs no boundary."""
+    """A marker followed by a headline, at a boundary (`Baca Juga:` so written needs none),
+    or closing the text with no headline left."""
     after = text[m.end():m.end() + 2]
-    if not after or not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
+    if not after:
+        return True  # the label ends the text, its headline lost: furniture all the same
+    if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
         return True

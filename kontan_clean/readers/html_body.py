@@ -133,7 +133,7 @@ def walk(container: LexborNode, out: list[Block], valid_utf8: bool = False) -> N
             if loose:
                 _flush(loose, out)
             continue
-        tag: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
+        tag: str = node.tag or "-"  # a bogus comment (`<?li ?>`) has no name: skipped as a comment
         if tag == _TEXT:
             loose.append(node.text_content)  # type: ignore[arg-type]  # a text node has text
             continue
@@ -177,7 +177,7 @@ def _plain_leaf(el: LexborNode, tag: str, out: list[Block]) -> bool:
     nodes = el.traverse(include_text=False)
     next(nodes)  # `el` itself
     for node in nodes:
-        name: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
+        name: str = node.tag or "-"  # a bogus comment (`<?li ?>`) has no name
         if name == "a":
             links.append(node)
         elif name in _NOT_PLAIN:
@@ -201,14 +201,17 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
     nodes = el.traverse(include_text=True)
     next(nodes)  # `el` itself
     skip_to: int | None = _READING  # None: skip to the end
+    ends: set[int] = set()  # nodes right after a block inside the paragraph: a space there too
     for node in nodes:
+        if ends and node.mem_id in ends:
+            parts.append(" ")
         if skip_to != _READING:
             if skip_to is None or node.mem_id != skip_to:
                 if leaf is not None and node.tag == "a":
                     leaf.links.append((leaf.breaks, node))
                 continue
             skip_to = _READING
-        tag: str = node.tag  # type: ignore[assignment]  # lexbor names every node it walks
+        tag: str = node.tag or "-"  # a bogus comment (`<?li ?>`) has no name: skipped as a comment
         if tag == _TEXT:
             parts.append(node.text_content)  # type: ignore[arg-type]  # a text node has text
         elif tag == "br":
@@ -223,6 +226,8 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
             leaf.links.append((leaf.breaks, node))
         elif tag in _WORD_BREAKING:  # a block or cell inside a paragraph: its text is not glued on
             parts.append(" ")
+            if (after := _after(node, el)) is not None:  # nor is the text after it
+                ends.add(after)
 
 
 def _after(node: LexborNode, root: LexborNode) -> int | None:
@@ -240,7 +245,7 @@ def _after(node: LexborNode, root: LexborNode) -> int | None:
 
 def _has_blocks(el: LexborNode) -> bool:
     for c in el.iter(include_text=False):
-        tag: str = c.tag  # type: ignore[assignment]  # lexbor names every node it walks
+        tag: str = c.tag or "-"  # a bogus comment (`<?li ?>`) has no name
         if tag in _BLOCKISH or (tag[0] != "-" and _junk_reason(tag, c.attributes)):
             return True
     return False
