@@ -92,7 +92,7 @@ class Document:
         """Reader facts for the Article: extractor, encoding, pagination."""
         self.touched: list[Block] = []
         """Blocks whose text a cut changed or created since the pipeline last looked (see
-        `Pipeline.run`: the filters that ran before the cut check them again)."""
+        `Pipeline.run`: the filters that ran before the cut judge them again at the end)."""
 
     def live(self) -> list[Block]:
         """The blocks no filter has removed, in order (a fresh list: safe to mutate blocks)."""

@@ -6,7 +6,7 @@ import copy
 from typing import Callable, Iterable, Iterator, Union
 
 from .filters.base import Filter, FunctionFilter
-from .model import Document
+from .model import Block, Document
 
 FilterLike = Union[Filter, Callable[[Document], None]]
 
@@ -94,34 +94,36 @@ class Pipeline:
         return Pipeline(self._steps)
 
     def run(self, doc: Document) -> Document:
-        """Apply every filter to `doc`, in order. After each, the blocks its cuts changed or
-        created are handed to the filters that ran before it (`Filter.recheck`), until no
-        recheck cuts again: a filter sees every block's final text, not only the text it
-        had when the filter's turn came."""
+        """Apply every filter to `doc`, in order. Then the blocks that cuts changed or
+        created are handed to the filters that ran before the cut (`Filter.recheck`), until
+        no recheck cuts again: each filter judges every block's final text, not only the
+        text it had when the filter's turn came."""
         doc.touched.clear()
-        checkers: list[Filter] = []  # the filters so far that override `recheck`
-        for step in self._steps:
+        touched_at: dict[Block, int] = {}  # block -> the step whose cut last changed it
+        for i, step in enumerate(self._steps):
             step(doc)
-            if doc.touched and checkers:
-                self._recheck(doc, checkers)
-            doc.touched.clear()
-            if type(step).recheck is not Filter.recheck:
-                checkers.append(step)
+            if doc.touched:
+                touched_at.update(dict.fromkeys(doc.touched, i))
+                doc.touched.clear()
+        if touched_at:
+            self._recheck(doc, touched_at)
         return doc
 
-    @staticmethod
-    def _recheck(doc: Document, checkers: list[Filter]) -> None:
-        # A recheck can cut again (a date line after a revealed byline): repeat, but at most
-        # once a filter, since each round leaves less text than the one before.
-        for _ in range(len(checkers)):
-            touched, doc.touched = list(dict.fromkeys(doc.touched)), []
-            for step in checkers:
-                live = [b for b in touched if b.removed_by is None]
-                if not live:
-                    break
-                step.recheck(doc, live)
-            if not doc.touched:
+    def _recheck(self, doc: Document, touched_at: dict[Block, int]) -> None:
+        # Once, after the last filter, not after each cut: a flattened page has a few
+        # rounds of cuts, and each round of rechecks cost a quarter of its time. A filter
+        # between a cut and the end judged the new text in its own turn already.
+        checkers = [(i, s) for i, s in enumerate(self._steps) if type(s).recheck is not Filter.recheck]
+        for _ in range(len(checkers) + 1):  # a recheck may cut again: bounded, as each cut shortens
+            if not touched_at:
                 return
+            pending, touched_at = touched_at, {}
+            for i, step in checkers:
+                if live := [b for b, at in pending.items() if at > i and b.removed_by is None]:
+                    step.recheck(doc, live)
+                if doc.touched:  # the filters before this one judge what its recheck cut
+                    touched_at.update(dict.fromkeys(doc.touched, i))
+                    doc.touched.clear()
 
     def _index(self, name: str) -> int:
         try:

@@ -25,7 +25,10 @@ def _headline_like(block: Block) -> bool:
 
 def _ad_line(block: Block) -> str | None:
     """Why `block` is an ad or list link standing alone, or None."""
-    if ("EBINAR" in block.text.upper() or "Academy" in block.text) and AD_LINE.match(block.text):
+    text = block.text
+    # `in` tests on the text as it is, not on an upper-cased copy of a long block: the ads
+    # write `WEBINAR` or `Webinar` (a `wEbInAr` would pass unseen).
+    if ("EBINAR" in text or "ebinar" in text or "Academy" in text) and AD_LINE.match(text):
         return "Kontan Academy / webinar ad"
     if block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
         return "link to a stock list"
