@@ -100,12 +100,14 @@ class Document:
 
     def among_first(self, blocks: list[Block], n: int) -> list[Block]:
         """Those of `blocks` that are among the first `n` live blocks, in their order (reads
-        the page only as far as its `n`th live block)."""
+        the page only as far as its `n`th live block, or the last of `blocks`)."""
         wanted, found, seen = set(map(id, blocks)), set(), 0
         for b in self.blocks:
             if b.removed_by is None:
                 if id(b) in wanted:
                     found.add(id(b))
+                    if len(found) == len(wanted):
+                        break
                 seen += 1
                 if seen == n:
                     break

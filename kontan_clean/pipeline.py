@@ -31,6 +31,8 @@ class Pipeline:
 
     def __init__(self, steps: Iterable[FilterLike] = ()) -> None:
         self._steps: list[Filter] = []
+        self._checkers: list[tuple[int, Filter]] | None = None
+        """(position, filter) of the filters that override `recheck`; None until asked."""
         for step in steps:
             self.add(step)
 
@@ -77,16 +79,19 @@ class Pipeline:
         else:
             pos = 0 if first else len(self._steps)
         self._steps.insert(pos, f)
+        self._checkers = None
         return self
 
     def remove(self, name: str) -> "Pipeline":
         """Drop the filter called `name`."""
         del self._steps[self._index(name)]
+        self._checkers = None
         return self
 
     def replace(self, name: str, step: FilterLike, *, new_name: str | None = None) -> "Pipeline":
         """Put `step` in the place of the filter called `name`."""
         self._steps[self._index(name)] = as_filter(step, new_name)
+        self._checkers = None
         return self
 
     def copy(self) -> "Pipeline":
@@ -113,7 +118,9 @@ class Pipeline:
         # Once, after the last filter, not after each cut: a flattened page has a few
         # rounds of cuts, and each round of rechecks cost a quarter of its time. A filter
         # between a cut and the end judged the new text in its own turn already.
-        checkers = [(i, s) for i, s in enumerate(self._steps) if type(s).recheck is not Filter.recheck]
+        if (checkers := self._checkers) is None:
+            checkers = self._checkers = [(i, s) for i, s in enumerate(self._steps)
+                                         if type(s).recheck is not Filter.recheck]
         for _ in range(len(checkers) + 1):  # a recheck may cut again: bounded, as each cut shortens
             if not touched_at:
                 return

@@ -46,7 +46,7 @@ class Byline(Filter):
             if is_byline(block.text):
                 self._take(doc, block)
                 for again in head[i + 1:]:  # printed again, whole or glued to other text
-                    if is_byline(again.text):
+                    if ":" in again.text[:12] and is_byline(again.text):  # the label's colon first
                         self._take(doc, again, again=True)
                 break
         if doc.form != "flattened":
