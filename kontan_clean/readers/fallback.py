@@ -51,8 +51,10 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
 
 def _page_words_only(text: str, root: etree._Element) -> str:
     """trafilatura's text without the characters it puts in that the page does not hold:
-    U+FFFD for control characters, and (trafilatura 2.3 and later) `|` between table
-    cells. One the page really holds stays."""
+    U+FFFD for control characters, (trafilatura 2.3 and later) `|` between table cells, and
+    the `- ` before each list item. One the page really holds stays."""
+    if text.startswith("- ") or "\n- " in text:
+        text = _without_item_dashes(text, root)
     if "\ufffd" not in text and "|" not in text:
         return text
     page = root.text_content()
@@ -61,6 +63,14 @@ def _page_words_only(text: str, root: etree._Element) -> str:
     if "|" in text and "|" not in page:
         text = "\n".join(" ".join(line.replace("|", " ").split()) for line in text.split("\n"))
     return text
+
+
+def _without_item_dashes(text: str, root: etree._Element) -> str:
+    """`text` without the `- ` trafilatura writes before list items, unless an item of the
+    page itself opens with a dash (then every dash stays: which are whose is not known)."""
+    if any((li.text_content() or "").lstrip().startswith("-") for li in root.iter("li")):
+        return text
+    return "\n".join(line[2:] if line.startswith("- ") else line for line in text.split("\n"))
 
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the

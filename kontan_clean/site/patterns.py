@@ -75,7 +75,8 @@ TICKER_BULLET = re.compile(
     r"(?P<pct>[-+]?[\d.]+(?:,\d+)?)\s*%$"
 )
 # The site name may run into it when the header's lines are joined (`kontan.co.id | : WIB | INDIKATOR |`).
-TICKER_HEADER = re.compile(r"^(?:kontan\.co\.id\s*)?\|?(?:\s*:)?(?:\s*(?:WIB|WITA|WIT))?\s*\|\s*INDIKATOR\s*\|?$", _I)
+TICKER_HEADER = re.compile(
+    r"^(?:kontan\.co\.id\s*)?\|?(?:\s*:)?(?:\s*(?:WIB|WITA|WIT))?\s*\|\s*INDIKATOR\s*\|?(?:\s*kontan\.co\.id)?$", _I)
 
 # A photo credit closing a caption, or the `ILUSTRASI.` opening one.
 PHOTO_CREDIT = regex.compile(

@@ -35,10 +35,10 @@ def ends_sentence_before(text: str, pos: int) -> bool:
 
 def title_shaped(text: str) -> bool:
     """Short enough to be a headline (2 to 30 words), not a clause that runs on (`,`, `:`),
-    and not all in lower case (a headline has a capital somewhere, `iPhone` included: an
-    address such as `kontan.co.id kontan.co.id` has none)."""
+    and with a capital somewhere (`iPhone` too): an address such as `kontan.co.id
+    kontan.co.id` or a line of figures is no headline."""
     return (len(text) <= TITLE_MAX_CHARS and at_most(text, TITLE_MAX_WORDS) and len(text.split(None, 2)) >= 2
-            and not text.endswith((",", ":")) and not text.islower())
+            and not text.endswith((",", ":")) and any(map(str.isupper, text)))
 
 
 def title_case(text: str) -> bool:
