@@ -30,9 +30,9 @@ def test_clean_raises_a_dependency_error_naming_the_package_and_the_command(brok
         clean(FALLBACK.read_bytes())
     error = caught.value
     assert isinstance(error, KontanCleanError) and not isinstance(error, ImportError)
-    assert error.package == "trafilatura" and error.install == "pip install 'trafilatura>=2' lxml_html_clean"
+    assert error.package == "trafilatura" and error.install == "pip install 'trafilatura>=2.3' lxml_html_clean"
     assert str(error).startswith("trafilatura is missing or broken (ModuleNotFoundError: ")
-    assert str(error).endswith(": pip install 'trafilatura>=2' lxml_html_clean")
+    assert str(error).endswith(": pip install 'trafilatura>=2.3' lxml_html_clean")
 
 
 def test_pages_that_do_not_need_the_package_are_still_cleaned(broken_trafilatura: None) -> None:

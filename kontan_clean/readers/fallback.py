@@ -35,7 +35,7 @@ REASON = "no kontan article body found (itemprop=articleBody, div.tmpt-desk-kon,
 def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     """A `Document` of trafilatura's main-text extraction of the page. Raises
     `DependencyError` when trafilatura (or the lxml_html_clean it needs) does not import."""
-    trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2' lxml_html_clean")
+    trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2.3' lxml_html_clean")
 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     text = _page_words_only((result.text if result is not None else "") or "", root)
