@@ -42,9 +42,8 @@ def _is_promo(text: str, m: re.Match) -> bool:
     """A marker followed by a headline, at a boundary (`Baca Juga:` so written needs none),
     or closing the text with no headline left."""
     after = text[m.end():m.end() + 2]
-    if not after:
-        return True  # the label ends the text, its headline lost: furniture all the same
-    if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
+    # A label closing the text has lost its headline: furniture all the same (at a boundary).
+    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
         return True
