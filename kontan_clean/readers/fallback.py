@@ -51,8 +51,9 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
 
 def _page_words_only(text: str, root: etree._Element) -> str:
     """trafilatura's text without the characters it puts in that the page does not hold:
-    U+FFFD for control characters, (trafilatura 2.3 and later) `|` between table cells, and
-    the `- ` before each list item. One the page really holds stays."""
+    U+FFFD for control characters, (trafilatura 2.3 and later) `|` between table cells and
+    the backslash it escapes a cell's own `|` with, and the `- ` before each list item. One
+    the page really holds stays."""
     if text.startswith("- ") or "\n- " in text:
         text = _without_item_dashes(text, root)
     if "\ufffd" not in text and "|" not in text:
@@ -62,6 +63,8 @@ def _page_words_only(text: str, root: etree._Element) -> str:
         text = text.replace("\ufffd", "")
     if "|" in text and "|" not in page:
         text = "\n".join(" ".join(line.replace("|", " ").split()) for line in text.split("\n"))
+    elif "\\|" in text and "\\" not in page:  # a cell's own `|`, escaped by trafilatura as `\|`
+        text = text.replace("\\|", "|")
     return text
 
 
