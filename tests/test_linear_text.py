@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from hostile_text import BUILDERS
-from kontan_clean.filters.promos import _char_before
+from kontan_clean.text.shape import char_before as _char_before
 from timing import cpu_time
 
 SCALES = (1, 10, 100)

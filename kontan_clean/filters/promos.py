@@ -13,7 +13,7 @@ from ..model import Block, Document, Related
 from ..site.patterns import PROMO_ICON, PROMO_MARKER
 from ..site.vocab import PROMO_BADGES, PROMO_KINDS
 from ..text.headline import headline_end
-from ..text.shape import SENTENCE_END
+from ..text.shape import SENTENCE_END, char_before
 from .base import Filter
 
 _BEFORE_PROMO = frozenset(SENTENCE_END + (":",))
@@ -47,16 +47,7 @@ def _is_promo(text: str, m: re.Match) -> bool:
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
         return True
-    return _char_before(text, m.start()) in _BEFORE_PROMO
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last non-space character before `pos` ('' at the start). Scans back over one
-    whitespace run only, never copies the text: a page of markers stays linear."""
-    i = pos - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return text[i] if i >= 0 else ""
+    return char_before(text, m.start()) in _BEFORE_PROMO
 
 
 class Promos(Filter):

@@ -3,11 +3,12 @@
 from operator import attrgetter
 
 from ..model import Block, Document
-from ..site.patterns import DATE_LINE, DATELINE_PREFIX, ENGLISH_DATE_LINE
+from ..site.patterns import DATELINE_PREFIX
 from ..text.shape import title_shaped
 from .base import Filter
 from .byline import is_byline
 from .caption import looks_like_caption
+from .published_line import date_line
 from .dateline_prefix import topic_dateline, without_dateline
 
 HEAD = 12
@@ -20,7 +21,7 @@ TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 
 
 def _date_line(text: str) -> bool:
-    return bool(DATE_LINE.match(text) or ENGLISH_DATE_LINE.match(text))
+    return date_line(text) is not None
 
 
 class _Facts(dict):
@@ -58,7 +59,7 @@ def _label(block: Block) -> bool:
     return 0 < len(words) <= MAX_LABEL_WORDS and not block.text.endswith((".", "!", "?", ":", "\"", "”"))
 
 
-def _repeated_below(blocks: list[Block], i: int) -> bool:
+def _repeated_below(blocks: list[Block], i: int, facts: _Facts) -> bool:
     """The block is printed again right below it, or with only page furniture between (a
     date line, a caption, a byline): a title's repeat. Body text between the copies makes it
     a line the article repeats, which clean text may hold too."""
@@ -66,7 +67,8 @@ def _repeated_below(blocks: list[Block], i: int) -> bool:
     for below in blocks[i + 1:i + 4]:
         if below.text == text:
             return True
-        if not (_date_line(below.text) or looks_like_caption(below) or is_byline(below.text)):
+        date, byline, _ = facts[below.text]
+        if not (date or byline or looks_like_caption(below)):
             return False
     return False
 
@@ -111,7 +113,7 @@ class Title(Filter):
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # a repeat is the title printed again, unless the lines are all there is
-            repeated = _repeated_below(blocks, i) and any(b.text != block.text for b in blocks)
+            repeated = _repeated_below(blocks, i, facts) and any(b.text != block.text for b in blocks)
             dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
             if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`

@@ -24,13 +24,20 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
-def ends_sentence_before(text: str, pos: int) -> bool:
-    """`ends_sentence(text[:pos])` without copying the text: a loop over the markers of a
-    long block stays linear. Scans back over the one whitespace run before `pos` only."""
-    i = pos
-    while i > 0 and text[i - 1].isspace():
+def char_before(text: str, pos: int) -> str:
+    """The last non-space character before `pos` ('' at the start). Scans back over one
+    whitespace run only, never copies the text: a loop over the markers of a long block
+    stays linear."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
         i -= 1
-    return text.endswith(SENTENCE_END, 0, i)
+    return text[i] if i >= 0 else ""
+
+
+def ends_sentence_before(text: str, pos: int) -> bool:
+    """`ends_sentence(text[:pos])` without copying the text (every sentence end is one
+    character)."""
+    return char_before(text, pos) in SENTENCE_END
 
 
 def title_shaped(text: str) -> bool:
