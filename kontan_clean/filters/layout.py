@@ -124,8 +124,10 @@ def decide(doc: Document) -> str:
         return "desktop"
     if len(head) > 1 and at_most(texts[0], TITLE_MAX_WORDS) and (
         DATELINE_PREFIX.match(texts[1])
-        or (_title_like(texts[0]) and (OLD_DATELINE.match(texts[1])
-                                       or (EDITOR_LINE.match(blocks[-1].text) and title_case(texts[0]))))
+        # Without the `KONTAN.CO.ID -` prefix, a short line over a paragraph opening in
+        # capitals is clean text as often: the closing `Editor: X` line must confirm it.
+        or (_title_like(texts[0]) and EDITOR_LINE.match(blocks[-1].text)
+            and (OLD_DATELINE.match(texts[1]) or title_case(texts[0])))
     ):
         return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it
     return "body"
