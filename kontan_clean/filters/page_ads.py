@@ -9,7 +9,10 @@ from ..site.vocab import LIST_HEADINGS
 from ..text.words import at_most
 from .base import Filter
 
-AD_LINE = re.compile(r"^(?:Kontan\s+Academy|(?:FREE\s+)?WEBINAR\b.*|.*\bWEBINAR\s*[-–:].*)$", re.IGNORECASE)
+# An ad opens its line, as kontan prints it: `Kontan Academy` alone, `FREE WEBINAR - <title>`
+# (often several on one line), `WEBINAR: <title>`. The case is the ad's: a paragraph may open
+# `Webinar tersebut ...` or speak of `webinar - yang digelar ...` mid-sentence, and stays.
+AD_LINE = re.compile(r"^(?:(?i:Kontan\s+Academy)|(?:FREE\s+WEBINAR|Free\s+Webinar)\b.*|(?:WEBINAR|Webinar)\s*[-–:].*)$")
 MAX_HEADLINE_WORDS = 25
 MAX_TEASER_WORDS = 60
 _HEADING_CHARS = max(map(len, LIST_HEADINGS))
@@ -19,16 +22,18 @@ TEASER_LAYOUTS = frozenset({"momsmoney"})
 
 
 def _headline_like(block: Block) -> bool:
+    """A headline of the list, or the whole list's headlines run together (the text reader
+    marks those in a flattened page's tail)."""
     text = block.text
-    return at_most(text, MAX_HEADLINE_WORDS) and not text.endswith((".", "\"", "”"))
+    return block.attrs.get("headlines", False) or at_most(text, MAX_HEADLINE_WORDS) and not text.endswith((".", "\"", "”"))
 
 
 def _ad_line(block: Block) -> str | None:
     """Why `block` is an ad or list link standing alone, or None."""
     text = block.text
     # `in` tests on the text as it is, not on an upper-cased copy of a long block: the ads
-    # write `WEBINAR` or `Webinar` (a `wEbInAr` would pass unseen).
-    if ("EBINAR" in text or "ebinar" in text or "Academy" in text) and AD_LINE.match(text):
+    # write `WEBINAR` or `Webinar`, and `Kontan Academy` is a line of its own.
+    if ("EBINAR" in text or "ebinar" in text or len(text) < 20) and AD_LINE.match(text):
         return "Kontan Academy / webinar ad"
     if block.text.startswith(("Daftar", "DAFTAR")) and LIST_LINK.match(block.text):
         return "link to a stock list"
@@ -53,7 +58,8 @@ class PageAds(Filter):
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
             elif in_list and _headline_like(block):
-                doc.drop(block, self.name, "headline in a TERBARU list")
+                doc.drop(block, self.name, "headlines of a TERBARU list, run together" if block.attrs.get("headlines")
+                         else "headline in a TERBARU list")
                 teaser = teasers
             else:
                 in_list = teaser = False

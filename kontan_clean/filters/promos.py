@@ -38,14 +38,14 @@ def _without_badge(title: str) -> str:
     return head.rstrip() if head and last in PROMO_BADGES else title
 
 
-def _is_promo(text: str, m: re.Match) -> bool:
-    """A marker followed by a headline, at a boundary (`Baca Juga:` so written needs none),
-    or closing the text with no headline left."""
+def _is_promo(text: str, m: re.Match, after_promo: bool = False) -> bool:
+    """A marker followed by a headline, at a boundary (`Baca Juga:` so written needs none;
+    the end of the promo before it is one), or closing the text with no headline left."""
     after = text[m.end():m.end() + 2]
     # A label closing the text has lost its headline: furniture all the same (at a boundary).
     if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
         return False
-    if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0:
+    if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0 or after_promo:
         return True
     return char_before(text, m.start()) in _BEFORE_PROMO
 
@@ -87,9 +87,12 @@ class Promos(Filter):
         text = block.text
         if ":" not in text:
             return
-        spans, pos = [], 0
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
         while m := PROMO_MARKER.search(text, pos):
-            if not _is_promo(text, m):
+            # promos in a row (`Selanjutnya: X Menarik Dibaca: Y` closing a flattened page)
+            after_promo = bool(spans) and not text[spans[-1][1]:m.start()].strip()
+            if not _is_promo(text, m, after_promo):
                 pos = m.end()
                 continue
             end = self._headline_end(block, m.end())

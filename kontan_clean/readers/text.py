@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document
+from .flat_page import split_flat
 
 
 # Characters that are never text: C0/C1 controls (bar tab and line breaks), zero-width
@@ -27,7 +28,8 @@ def collapse(text: str) -> str:
 
 def read_text(text: str, url: str | None = None) -> Document:
     """One block per non-empty line; a text with no line break at all is flattened:
-    one `flat` block, which filters cut promos out of."""
+    one `flat` block, which filters cut promos out of (a whole desktop page's header and
+    tail become line blocks around it: see `flat_page`)."""
     if (lines := _printable_lines(text)) is None:
         text = visible(text)  # the slow path: a character that is never text somewhere
         lines = [line for raw in text.splitlines() if (line := collapse(raw))]
@@ -36,7 +38,7 @@ def read_text(text: str, url: str | None = None) -> Document:
         # the line breaks are whitespace to split() too: the collapsed lines, joined, are the
         # collapsed text
         flat = " ".join(lines)
-        return Document([Block(flat, "flat")] if flat else [], form="flattened", url=url)
+        return Document(split_flat(flat) if flat else [], form="flattened", url=url)
     return Document([Block(line, "line") for line in lines], form="lines", url=url)
 
 

@@ -18,12 +18,14 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
 
 # `Senin, 28 Oktober 2024 / 20:19 WIB`, also `|` for `/`, abbreviated months, no weekday.
-DATE_LINE = re.compile(
-    rf"^(?:(?:{_DAY})\s*,?\s*)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})"
+_DATE = (
+    rf"(?:(?:{_DAY})\s*,?\s*)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})"
     rf"\s*(?:[/|,-]\s*)?(?:pukul\s+)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})"
-    rf"(?:\s*(?P<zone>{_ZONE}))?$",
-    _I,
+    rf"(?:\s*(?P<zone>{_ZONE}))?"
 )
+DATE_LINE = re.compile(rf"^{_DATE}$", _I)
+# The same date inside flattened text, between spaces (the zone taken when it is there).
+DATE_IN_TEXT = re.compile(rf"(?<!\S){_DATE}(?!\S)", _I)
 
 # The English edition: `June 05, 2024, 06.44 PM` (WIB), often with `| Reporter: X` after it.
 _EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
@@ -37,6 +39,7 @@ ENGLISH_DATE_LINE = re.compile(
 # `Reporter: A, B | Editor: C`, `Sumber: Reuters | Editor: C`, `Penulis: A`.
 BYLINE_LABEL = re.compile(r"^(?P<label>Reporter|Penulis|Sumber|Oleh|Laporan)\s*:\s*", _I)
 BYLINE_EDITOR = re.compile(r"\|\s*Editor\s*:\s*", _I)
+BYLINE_LABEL_IN_TEXT = re.compile(r"(?<!\S)(?:Reporter|Penulis|Sumber|Oleh|Laporan)\s*:", _I)
 
 # `KONTAN.CO.ID - BRUSSELS.`: the prefix, then the city checked by code (see dateline filter).
 # Always capitals and always a dash: `Kontan.co.id mencatat ...` opens an ordinary sentence.
@@ -69,14 +72,25 @@ SPACED_LOGO = re.compile(r"^(?:[A-Z] ){4,}[A-Z]$")
 LIST_LINK = re.compile(r"^Daftar\s+Saham(?:\s+\S+){1,3}\s+Lengkap$", _I)
 
 # `  • EMAS 1.527.000  -7.000  -0,46%`
-TICKER_BULLET = re.compile(
-    r"^[•·▪*]\s*(?P<name>" + "|".join(re.escape(t) for t in TICKERS) + r")\s+"
+_TICKER_BULLET = (
+    r"[•·▪*]\s*(?P<name>" + "|".join(re.escape(t) for t in TICKERS) + r")\s+"
     r"(?P<value>[-+]?[\d.]+(?:,\d+)?)\s+(?P<change>[-+]?[\d.]+(?:,\d+)?)\s+"
-    r"(?P<pct>[-+]?[\d.]+(?:,\d+)?)\s*%$"
+    r"(?P<pct>[-+]?[\d.]+(?:,\d+)?)\s*%"
 )
+TICKER_BULLET = re.compile(rf"^{_TICKER_BULLET}$")
+# A bullet inside flattened text, where the banner's lines are joined by spaces.
+TICKER_BULLET_IN_TEXT = re.compile(rf"{_TICKER_BULLET}(?!\S)")
 # The site name may run into it when the header's lines are joined (`kontan.co.id | : WIB | INDIKATOR |`).
 TICKER_HEADER = re.compile(
     r"^(?:kontan\.co\.id\s*)?\|?(?:\s*:)?(?:\s*(?:WIB|WITA|WIT))?\s*\|\s*INDIKATOR\s*\|?(?:\s*kontan\.co\.id)?$", _I)
+# The header's own lines at the start of flattened text: `| : WIB | INDIKATOR |`, the site
+# name, `banner langganan top`, each followed by a space or the end. The site name in lower
+# case, as the header prints it: `KONTAN.CO.ID -` opens the dateline.
+FLAT_CHROME = re.compile(
+    r"(?:(?i:\|\s*(?::\s*)?(?:(?:WIB|WITA|WIT)\s*)?\|\s*INDIKATOR(?:\s*\|)?)|kontan\.co\.id|banner\s+langganan\s+top)(?!\S)")
+# What follows the article on a desktop page, once flattened: the headline list, the
+# Kontan Academy ads, the close buttons. Case as printed: `Terbaru` in a sentence is a word.
+FLAT_TAIL_MARKER = re.compile(r"(?<!\S)(?:TERBARU|TERPOPULER|Kontan\s+Academy|FREE\s+WEBINAR|\[X\]|×)(?!\S)")
 
 # A photo credit closing a caption, or the `ILUSTRASI.` opening one.
 PHOTO_CREDIT = regex.compile(

@@ -1,0 +1,123 @@
+"""A whole desktop page flattened: its header and its tail, split off the body again.
+
+Flattening joins every line of the page with a space, so the site header, the ticker
+banner, the title, the date line and the caption run into the byline, and the headline list
+and the ads run on after the last sentence. The desktop page always lays these out in the
+same order (see KONTAN.md), so they are found again by that order, anchored at the start
+and the end of the text, and become line blocks of their own; the body between stays one
+flattened block. Nothing is removed here: the filters judge every piece, as on a line
+rendering, and record what they remove.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_CHROME, FLAT_TAIL_MARKER, TICKER_BULLET_IN_TEXT
+from ..text.shape import TITLE_MAX_CHARS, TITLE_MAX_WORDS
+from ..text.words import at_most
+from ..filters.byline import is_byline
+
+MAX_CAPTION_CHARS = 600
+"""The caption between the title's repeat and the byline: a sentence or two and a credit."""
+MAX_PIECE_WORDS = 30
+"""A tail piece (an ad's title, a close button) is a line's worth of words."""
+MAX_LIST_WORDS = 200
+"""The headline list after `TERBARU`: up to ten headlines run together."""
+_SENTENCE_BREAK = re.compile(r"\.\s")
+"""Headlines and ad titles never end in a full stop: a tail piece holding one is body text."""
+_LIST_HEADINGS = ("TERBARU", "TERPOPULER")
+_TAIL_CUES = ("TERBARU", "TERPOPULER", "Academy", "WEBINAR", "[X]", "×")
+"""Plain `in` tests, in C, before the markers are searched for."""
+
+
+def split_flat(flat: str) -> list[Block]:
+    """The blocks of flattened text `flat`: the desktop header and tail as line blocks when
+    the page has them, the rest as one `flat` block."""
+    head, start = _head(flat)
+    tail, end = _tail(flat, start, bool(head))
+    body = flat[start:end].strip()
+    return head + ([Block(body, "flat")] if body else []) + tail
+
+
+def _head(flat: str) -> tuple[list[Block], int]:
+    """The header lines and ticker bullets the text opens with, then the title, its date
+    line, the title printed again and the caption: the blocks, and where the rest starts."""
+    pieces: list[Block] = []
+    pos = _skip_spaces(flat, 0)
+    while m := (FLAT_CHROME.match(flat, pos) or TICKER_BULLET_IN_TEXT.match(flat, pos)):
+        pieces.append(Block(m.group(), "line"))
+        pos = _skip_spaces(flat, m.end())
+    date = DATE_IN_TEXT.search(flat, pos, pos + TITLE_MAX_CHARS + 60)
+    if date is None:
+        return pieces, pos
+    title = flat[pos:date.start()].strip()
+    after = _skip_spaces(flat, date.end())
+    again = bool(title) and flat.startswith(title, after) and flat[after + len(title):after + len(title) + 1] in ("", " ")
+    byline = _byline_at(flat, after + len(title) if again else after)
+    # A date inside the first sentence is no date line: the title before it is a headline,
+    # and the page's furniture around it (the header, the title's repeat, the byline) says so.
+    if (title and not _headline(title)) or not (pieces or again or byline is not None):
+        return pieces, pos
+    pieces += [Block(title, "line")] if title else []
+    pieces.append(Block(date.group(), "line"))
+    pos = after
+    if again:
+        pieces.append(Block(title, "line"))
+        pos = _skip_spaces(flat, pos + len(title))
+    if byline is not None and byline > pos:
+        pieces.append(Block(flat[pos:byline].strip(), "line"))  # the caption, judged by its filter
+        pos = byline
+    return pieces, pos
+
+
+def _headline(text: str) -> bool:
+    return at_most(text, TITLE_MAX_WORDS) and not _SENTENCE_BREAK.search(text)
+
+
+def _byline_at(flat: str, pos: int) -> int | None:
+    """Where a byline starts within a caption's reach of `pos`, or None."""
+    m = BYLINE_LABEL_IN_TEXT.search(flat, pos, pos + MAX_CAPTION_CHARS)
+    return m.start() if m and is_byline(flat[m.start():m.start() + 400]) else None
+
+
+def _tail(flat: str, start: int, whole_page: bool) -> tuple[list[Block], int]:
+    """The furniture that closes the text, as blocks, and where it starts: a chain of tail
+    pieces (each a marker and a few words) reaching the end of the text. Without the page's
+    header before it, one marker alone is not enough (`... harga emas TERBARU` may end a
+    sentence)."""
+    if not any(cue in flat for cue in _TAIL_CUES):
+        return [], len(flat)
+    marks = [m.start() for m in FLAT_TAIL_MARKER.finditer(flat, start)]
+    end, first = len(flat), len(marks)
+    for i in range(len(marks) - 1, -1, -1):
+        if not _furniture(flat[marks[i]:end]):
+            break
+        first, end = i, marks[i]
+    if first == len(marks) or (not whole_page and len(marks) - first < 2):
+        return [], len(flat)
+    blocks = []
+    for i in range(first, len(marks)):
+        piece = flat[marks[i]:marks[i + 1] if i + 1 < len(marks) else len(flat)].strip()
+        heading = next((h for h in _LIST_HEADINGS if piece.startswith(h)), None)
+        if heading is None:
+            blocks.append(Block(piece, "line"))
+            continue
+        blocks.append(Block(heading, "line"))
+        if headlines := piece[len(heading):].strip():
+            blocks.append(Block(headlines, "line", {"headlines": True}))
+    return blocks, marks[first]
+
+
+def _furniture(piece: str) -> bool:
+    """A tail piece: a marker and at most a line of words (a list's headlines after a list
+    heading), with no sentence in it."""
+    limit = MAX_LIST_WORDS if piece.startswith(_LIST_HEADINGS) else MAX_PIECE_WORDS
+    return at_most(piece, limit) and not _SENTENCE_BREAK.search(piece)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos

@@ -1,0 +1,94 @@
+"""A whole desktop page flattened (every line joined by a space): the header, ticker, title,
+date line, caption and byline before the body, and the headline list, ads and close buttons
+after it, are found again and removed, as on the page's line rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kontan_clean import clean
+from kontan_clean.readers.flat_page import split_flat
+from conftest import SAMPLES
+
+DESKTOP = sorted(p for p in (SAMPLES / "text").glob("*.txt") if clean(p.read_text(encoding="utf-8")).layout == "desktop")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / "000_1e607148f1def720.txt"
+META = ("title", "published", "reporters", "editor", "source", "dateline", "caption", "market", "paywalled")
+FURNITURE = ("kontan.co.id banner", "INDIKATOR", "•", "TERBARU", "Kontan Academy", "WEBINAR", "[X]", "×")
+
+BODY = ("KONTAN.CO.ID - JAKARTA. Harga emas naik tajam pada perdagangan Senin (28/10) karena investor "
+        "memburu aset aman. Harga emas spot naik 1,2% ke US$ 2.750 per ons troi.")
+HEAD = ("kontan.co.id banner langganan top | : WIB | INDIKATOR | • EMAS 1.527.000 -7.000 -0,46% "
+        "• IDX 7.635 -60,03 -0,78% Harga Emas Naik Tajam Senin, 28 Oktober 2024 / 20:19 WIB "
+        "Harga Emas Naik Tajam ILUSTRASI. Emas batangan di Jakarta. KONTAN/Ani Rahma "
+        "Reporter: Ani | Editor: Budi ")
+TAIL = (" TERBARU Harga Minyak Turun Tipis IHSG Ditutup Menguat Kontan Academy "
+        "FREE WEBINAR - Strategi Investasi Saham FREE WEBINAR - Membaca Laporan Keuangan [X] ×")
+
+
+def _flattened(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same_article(lines: str, flat: str) -> None:
+    a, b = clean(lines).to_dict(), clean(flat).to_dict()
+    assert {k: b[k] for k in META} == {k: a[k] for k in META}
+    assert not [f for f in FURNITURE if f in b["text"]]
+
+
+@pytest.mark.parametrize("path", DESKTOP, ids=lambda p: p.stem)
+def test_a_flattened_desktop_sample_gives_the_metadata_of_its_lines(path: Path) -> None:
+    _same_article(path.read_text(encoding="utf-8"), _flattened(path.read_text(encoding="utf-8")))
+
+
+def test_the_flattened_seed_page_gives_the_metadata_of_its_lines() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is absent")
+    _same_article(SEED.read_text(encoding="utf-8"), _flattened(SEED.read_text(encoding="utf-8")))
+
+
+def test_header_and_tail_removed_and_the_body_kept_whole() -> None:
+    a = clean(HEAD + BODY + TAIL)
+    assert a.text == BODY.removeprefix("KONTAN.CO.ID - JAKARTA. ")
+    assert (a.title, a.reporters, a.editor, a.dateline) == ("Harga Emas Naik Tajam", ["Ani"], "Budi", "JAKARTA")
+    assert a.published.isoformat() == "2024-10-28T20:19:00+07:00"
+    assert a.caption == "ILUSTRASI. Emas batangan di Jakarta. KONTAN/Ani Rahma"
+    assert [q.name for q in a.market] == ["EMAS", "IDX"]
+    reasons = {r.reason for r in a.removed}
+    assert {"TERBARU heading of a headline list", "headlines of a TERBARU list, run together",
+            "Kontan Academy / webinar ad", "title printed again"} <= reasons
+
+
+def test_an_ad_in_the_body_does_not_take_the_flattened_page_with_it() -> None:
+    """A webinar ad matched anywhere in a block once dropped the whole flattened page."""
+    page = BODY + " FREE WEBINAR - Strategi Investasi Saham. Harga perak turun 0,5%."
+    assert "Harga perak turun 0,5%." in clean(page).text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Webinar tersebut diikuti 500 peserta dari seluruh Indonesia.",
+    "Dalam webinar - yang digelar secara daring - ia memaparkan strategi investasi.",
+    "Kontan Academy menggelar kelas baru bulan depan.",
+])
+def test_a_paragraph_about_a_webinar_stays(sentence: str) -> None:
+    assert sentence in clean(f"Reporter: Ani | Editor: Budi\n{BODY}\n{sentence}\n").paragraphs
+
+
+def test_without_the_header_one_tail_word_is_body_text() -> None:
+    """`TERBARU` closing a sentence of a body-only page is no headline list."""
+    page = BODY + " Simak daftar harga emas TERBARU"
+    assert clean(page).text.endswith("harga emas TERBARU")
+
+
+def test_a_date_in_the_first_sentence_is_no_date_line() -> None:
+    page = ("Pemerintah mengumumkan pada Senin, 28 Oktober 2024 pukul 20:19 WIB bahwa harga BBM naik. "
+            "Kenaikan berlaku mulai besok.")
+    assert clean(page).text == page
+    assert [b.kind for b in split_flat(page)] == ["flat"]
+
+
+def test_a_list_tail_with_a_sentence_in_it_stays() -> None:
+    """After the header, a tail piece holding a full stop is body text: the chain stops there."""
+    page = HEAD + BODY + " TERBARU. Harga perak juga naik. Kontan Academy [X] ×"
+    assert "TERBARU. Harga perak juga naik." in clean(page).text
