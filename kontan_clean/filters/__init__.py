@@ -23,7 +23,7 @@ def default_filters() -> list[Filter]:
     """New instances of the standard filters, in running order."""
     return [
         Layout(), HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), Pagination(), PageAds(), Title(),
-        PublishedLine(), Caption(), Byline(), Promos(), Repeats(), DatelinePrefix(), Footers(),
+        PublishedLine(), Caption(), Byline(), Promos(), Footers(), Repeats(), DatelinePrefix(),
     ]
 
 

@@ -2,7 +2,7 @@
 a logo printed letter by letter (`M O M S M O N E Y I D`)."""
 
 from ..model import Block, Document
-from ..site.patterns import SPACED_LOGO, TICKER_HEADER
+from ..site.patterns import FLAT_CHROME, SPACED_LOGO, TICKER_HEADER
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
@@ -10,6 +10,20 @@ _LONGEST_LINE = max(map(len, SITE_CHROME_LINES))
 """A longer block is no chrome line (lower-casing never shortens a string): not lowered."""
 HEAD = 20
 """Chrome only stands at the top of the page: this many blocks are looked at."""
+
+
+_RUN_STARTS = frozenset("kb|")
+
+
+def _header_run(text: str) -> bool:
+    """The text is header lines and nothing else, joined by spaces (`kontan.co.id
+    kontan.co.id`, what a cut leaves of a flattened header)."""
+    pos = 0
+    while m := FLAT_CHROME.match(text, pos):
+        pos = m.end() + 1  # the one space between the lines (the text is collapsed)
+        if pos >= len(text):
+            return True
+    return False
 
 
 class SiteChrome(Filter):
@@ -31,5 +45,7 @@ class SiteChrome(Filter):
             # after its first letter.
             if (len(text) <= _LONGEST_LINE and text.lower() in SITE_CHROME_LINES) or ("|" in text and TICKER_HEADER.match(text)):
                 doc.drop(block, self.name, "site header line")
+            elif text[:1] in _RUN_STARTS and _header_run(text):
+                doc.drop(block, self.name, "site header lines run together")
             elif text[1:2] == " " and SPACED_LOGO.match(text):
                 doc.drop(block, self.name, "site logo")

@@ -65,8 +65,10 @@ class PageAds(Filter):
                 in_list = teaser = False
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
-        """An ad line a cut uncovered goes; a headline list is judged only by `apply`, since
-        it needs the blocks around it."""
+        """An ad line or a list heading a cut uncovered goes; the headlines under a heading
+        are judged only by `apply`, since they need the blocks around them."""
         for block in blocks:
             if why := _ad_line(block):
                 doc.drop(block, self.name, why)
+            elif len(block.text) <= _HEADING_CHARS and block.text.lower() in LIST_HEADINGS:
+                doc.drop(block, self.name, f"{block.text} heading of a headline list")

@@ -5,6 +5,7 @@ document says what happened and why."""
 from __future__ import annotations
 
 import os
+import re
 
 import lxml.html
 from lxml import etree
@@ -49,6 +50,9 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     return doc
 
 
+_GLUED_PIPES = re.compile(r"\|(?=\|)")
+
+
 def _page_words_only(text: str, root: etree._Element) -> str:
     """trafilatura's text without the characters it puts in that the page does not hold:
     U+FFFD for control characters, (trafilatura 2.3 and later) `|` between table cells and
@@ -65,6 +69,8 @@ def _page_words_only(text: str, root: etree._Element) -> str:
         text = "\n".join(" ".join(line.replace("|", " ").split()) for line in text.split("\n"))
     elif "\\|" in text and "\\" not in page:  # a cell's own `|`, escaped by trafilatura as `\|`
         text = text.replace("\\|", "|")
+    if "||" in text and "||" not in page:  # a cell separator glued to the `|` a cell ends with
+        text = _GLUED_PIPES.sub("| ", text)
     return text
 
 
