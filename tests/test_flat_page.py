@@ -92,3 +92,22 @@ def test_a_list_tail_with_a_sentence_in_it_stays() -> None:
     """After the header, a tail piece holding a full stop is body text: the chain stops there."""
     page = HEAD + BODY + " TERBARU. Harga perak juga naik. Kontan Academy [X] ×"
     assert "TERBARU. Harga perak juga naik." in clean(page).text
+
+
+def test_a_bullet_opening_a_line_of_body_text_stays() -> None:
+    """The banner runs its bullets together; one bullet before a sentence is the article's."""
+    line = "• IDX 7.635 -60,03 -0,78% ditutup melemah pada sesi pertama."
+    a = clean(f"Reporter: Ani | Editor: Budi\n{BODY}\n{line}\n")
+    assert line in a.paragraphs and not a.market
+
+
+def test_header_run_together_in_a_line_goes_and_the_text_after_it_stays() -> None:
+    a = clean("kontan.co.id banner langganan top • EMAS 1.527.000 -7.000 -0,46% • IDX 7.635 -60,03 -0,78% "
+              "Harga emas naik.\nHarga perak turun.")
+    assert a.paragraphs == ["Harga emas naik.", "Harga perak turun."]
+    assert [q.name for q in a.market] == ["EMAS", "IDX"]
+
+
+def test_a_sentence_opening_with_the_site_name_stays() -> None:
+    page = "kontan.co.id mencatat harga emas naik 1,2% pada Senin (28/10)."
+    assert clean(page).text == page

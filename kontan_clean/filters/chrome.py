@@ -2,7 +2,8 @@
 a logo printed letter by letter (`M O M S M O N E Y I D`)."""
 
 from ..model import Block, Document
-from ..site.patterns import FLAT_CHROME, SPACED_LOGO, TICKER_HEADER
+from ..site.patterns import SPACED_LOGO, TICKER_BULLET, TICKER_HEADER
+from ..text.header import header_run, is_header
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
 
@@ -12,18 +13,22 @@ HEAD = 20
 """Chrome only stands at the top of the page: this many blocks are looked at."""
 
 
-_RUN_STARTS = frozenset("kb|")
+_RUN_STARTS = frozenset("kb|•·▪*")
 
 
-def _header_run(text: str) -> bool:
-    """The text is header lines and nothing else, joined by spaces (`kontan.co.id
-    kontan.co.id`, what a cut leaves of a flattened header)."""
-    pos = 0
-    while m := FLAT_CHROME.match(text, pos):
-        pos = m.end() + 1  # the one space between the lines (the text is collapsed)
-        if pos >= len(text):
-            return True
-    return False
+def _header_lines_opening(text: str) -> int:
+    """Where the header lines run together at the start of `text` end (`kontan.co.id
+    kontan.co.id ...`, what a cut leaves of a flattened header), or 0. The ticker bullets
+    among them are the ticker's, so the cut stops at the first."""
+    run = header_run(text)
+    if not is_header(run):
+        return 0
+    end = 0
+    for m in run:
+        if TICKER_BULLET.match(m.group()):
+            break
+        end = m.end()
+    return end
 
 
 class SiteChrome(Filter):
@@ -45,7 +50,7 @@ class SiteChrome(Filter):
             # after its first letter.
             if (len(text) <= _LONGEST_LINE and text.lower() in SITE_CHROME_LINES) or ("|" in text and TICKER_HEADER.match(text)):
                 doc.drop(block, self.name, "site header line")
-            elif text[:1] in _RUN_STARTS and _header_run(text):
-                doc.drop(block, self.name, "site header lines run together")
+            elif text[:1] in _RUN_STARTS and (end := _header_lines_opening(text)):
+                doc.cut(block, 0, end, self.name, "site header lines run together")
             elif text[1:2] == " " and SPACED_LOGO.match(text):
                 doc.drop(block, self.name, "site logo")

@@ -223,15 +223,20 @@ class Repeats(Filter):
             kept[key] = pos if drop == other else other
 
     def _twice_in_a_row(self, doc: Document, live: list[int], words: list[list[str]], gone: list[bool]) -> None:
-        """A short line (a subheading) printed twice in a row: the second goes. Apart, short
-        lines may repeat on purpose; in a row they are a rendering's double print."""
-        for pos in range(1, len(live)):
-            w, prev = words[pos], words[pos - 1]
-            if gone[pos] or gone[pos - 1] or len(w) < 2 or len(w) >= MIN_WORDS or len(w) != len(prev):
+        """A short line (a subheading) printed twice or more in a row: all but the first go.
+        Apart, short lines may repeat on purpose; in a row they are a rendering's double print."""
+        kept = None  # the last block still there
+        for pos in range(len(live)):
+            if gone[pos]:
                 continue
-            if " ".join(w).casefold() == " ".join(prev).casefold() and _wordy(w):
+            w = words[pos]
+            prev: list[str] = words[kept] if kept is not None else []
+            if (2 <= len(w) < MIN_WORDS and len(w) == len(prev) and " ".join(w).casefold() == " ".join(prev).casefold()
+                    and _wordy(w)):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
+            else:
+                kept = pos
 
     @staticmethod
     def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:

@@ -5,7 +5,6 @@ document says what happened and why."""
 from __future__ import annotations
 
 import os
-import re
 
 import lxml.html
 from lxml import etree
@@ -39,7 +38,7 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2.3' lxml_html_clean")
 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
-    text = _page_words_only((result.text if result is not None else "") or "", root)
+    text = _page_words_only(_plain_text(result, trafilatura) if result is not None else "", root)
     doc = read_text(text if "\n" in text else text + "\n", url)
     doc.form = "html"
     doc.info["extractor"] = "trafilatura"
@@ -50,27 +49,42 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     return doc
 
 
-_GLUED_PIPES = re.compile(r"\|(?=\|)")
+def _plain_text(result, trafilatura) -> str:
+    """trafilatura's text of its extracted tree, each table row a line of its cells' words.
+    Its text renderer (2.3 and later) writes tables as Markdown: `|` around every cell and
+    `\\|` for a cell's own, glued to the cells' text where a page has no space there
+    (`|/|`), so the table is made plain lines in the tree first."""
+    body = result.body
+    if body is None:
+        return result.text or ""
+    for table in list(body.iter("table")):
+        rows = [" ".join(" ".join(cell.itertext()) for cell in row.iter("cell")) for row in table.iter("row")]
+        for text in rows:
+            p = etree.Element("p")
+            p.text = text
+            table.addprevious(p)
+        parent = table.getparent()
+        if parent is not None:  # the tail (text after the table) goes on after the rows
+            if table.tail:
+                prev = table.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + table.tail
+                else:
+                    parent.text = (parent.text or "") + table.tail
+            parent.remove(table)
+    for cell in body.iter("cell", "row"):  # outside a table (trafilatura keeps stray ones): a line each
+        cell.tag = "p"
+    return trafilatura.xml.xmltotxt(body, include_formatting=False) or ""
 
 
 def _page_words_only(text: str, root: etree._Element) -> str:
     """trafilatura's text without the characters it puts in that the page does not hold:
-    U+FFFD for control characters, (trafilatura 2.3 and later) `|` between table cells and
-    the backslash it escapes a cell's own `|` with, and the `- ` before each list item. One
-    the page really holds stays."""
+    U+FFFD for control characters and the `- ` before each list item. One the page really
+    holds stays."""
     if text.startswith("- ") or "\n- " in text:
         text = _without_item_dashes(text, root)
-    if "\ufffd" not in text and "|" not in text:
-        return text
-    page = root.text_content()
-    if "\ufffd" in text and "\ufffd" not in page:
+    if "\ufffd" in text and "\ufffd" not in root.text_content():
         text = text.replace("\ufffd", "")
-    if "|" in text and "|" not in page:
-        text = "\n".join(" ".join(line.replace("|", " ").split()) for line in text.split("\n"))
-    elif "\\|" in text and "\\" not in page:  # a cell's own `|`, escaped by trafilatura as `\|`
-        text = text.replace("\\|", "|")
-    if "||" in text and "||" not in page:  # a cell separator glued to the `|` a cell ends with
-        text = _GLUED_PIPES.sub("| ", text)
     return text
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block
-from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_CHROME, FLAT_TAIL_MARKER, TICKER_BULLET_IN_TEXT
+from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_TAIL_MARKER
+from ..text.header import header_run, is_header
 from ..text.shape import TITLE_MAX_CHARS, TITLE_MAX_WORDS
 from ..text.words import at_most
 from ..filters.byline import is_byline
@@ -44,22 +45,20 @@ def split_flat(flat: str) -> list[Block]:
 def _head(flat: str) -> tuple[list[Block], int]:
     """The header lines and ticker bullets the text opens with, then the title, its date
     line, the title printed again and the caption: the blocks, and where the rest starts."""
-    pieces: list[Block] = []
-    pos = _skip_spaces(flat, 0)
-    while m := (FLAT_CHROME.match(flat, pos) or TICKER_BULLET_IN_TEXT.match(flat, pos)):
-        pieces.append(Block(m.group(), "line"))
-        pos = _skip_spaces(flat, m.end())
+    run = header_run(flat)
+    pieces = [Block(m.group(), "line") for m in run]
+    pos = _skip_spaces(flat, run[-1].end()) if run else 0
     date = DATE_IN_TEXT.search(flat, pos, pos + TITLE_MAX_CHARS + 60)
     if date is None:
-        return pieces, pos
+        return (pieces, pos) if is_header(run) else ([], 0)
     title = flat[pos:date.start()].strip()
     after = _skip_spaces(flat, date.end())
     again = bool(title) and flat.startswith(title, after) and flat[after + len(title):after + len(title) + 1] in ("", " ")
     byline = _byline_at(flat, after + len(title) if again else after)
     # A date inside the first sentence is no date line: the title before it is a headline,
     # and the page's furniture around it (the header, the title's repeat, the byline) says so.
-    if (title and not _headline(title)) or not (pieces or again or byline is not None):
-        return pieces, pos
+    if (title and not _headline(title)) or not (is_header(run) or again or byline is not None):
+        return (pieces, pos) if is_header(run) else ([], 0)
     pieces += [Block(title, "line")] if title else []
     pieces.append(Block(date.group(), "line"))
     pos = after
