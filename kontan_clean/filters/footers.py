@@ -46,9 +46,6 @@ class Footers(Filter):
                 doc.drop(block, self.name, "syndication credit")
                 continue
             after_syndication = False
-            if block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
-                doc.drop(block, self.name, "syndication link without its credit")
-                continue
             if block.attrs.get("footer"):
                 doc.drop(block, self.name, "Google News footer link")
                 continue
@@ -63,5 +60,8 @@ class Footers(Filter):
             if block.removed_by is None and "tayang" in block.text and (m := SYNDICATION.search(block.text)):
                 doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
                 after_syndication = True
-            if block.removed_by is None and _chrome_line(block.text):
+            # Whole-block rules last: the cuts above may leave a block that is only this.
+            if block.removed_by is None and block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
+                doc.drop(block, self.name, "syndication link without its credit")
+            elif block.removed_by is None and _chrome_line(block.text):
                 doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

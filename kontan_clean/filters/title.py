@@ -61,14 +61,15 @@ def _label(block: Block) -> bool:
 
 def _repeated_below(blocks: list[Block], i: int, facts: _Facts) -> bool:
     """The block is printed again right below it, or with only page furniture between (a
-    date line, a caption, a byline): a title's repeat. Body text between the copies makes it
-    a line the article repeats, which clean text may hold too."""
+    date line or a byline): a title's repeat. The page prints the caption after the repeat,
+    never between; body text (a caption-like line too) between the copies makes it a line
+    the article repeats, which clean text may hold too."""
     text = blocks[i].text
     for below in blocks[i + 1:i + 4]:
         if below.text == text:
             return True
         date, byline, _ = facts[below.text]
-        if not (date or byline or looks_like_caption(below)):
+        if not (date or byline):
             return False
     return False
 
