@@ -125,11 +125,12 @@ class Pipeline:
             if not touched_at:
                 return
             pending, touched_at = touched_at, {}
+            after_all = len(self._steps)
             for i, step in checkers:
                 if live := [b for b, at in pending.items() if at > i and b.removed_by is None]:
                     step.recheck(doc, live)
-                if doc.touched:  # the filters before this one judge what its recheck cut
-                    touched_at.update(dict.fromkeys(doc.touched, i))
+                if doc.touched:  # cut after every filter ran: every filter judges it again
+                    touched_at.update(dict.fromkeys(doc.touched, after_all))
                     doc.touched.clear()
 
     def _index(self, name: str) -> int:

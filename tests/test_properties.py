@@ -123,14 +123,31 @@ def outcome(page: str | bytes) -> Article | None:
     return article
 
 
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+})
+"""Elements a browser shows apart from the text around them (block boxes, cells, breaks)."""
+
+
 def html5_visible_text(page: str) -> str:
-    """The text of `page` as an HTML5 parser (lexbor) builds it, one space between text
-    nodes, without what is never shown."""
+    """The text of `page` as an HTML5 parser (lexbor) builds it (foster-parenting text out of
+    tables, as lxml does not), without what is never shown: inline elements glued to the
+    text around them as a browser shows them (`<b>0</b>0` is `00`), a space around every
+    block element. Built from the tree itself, not from lxml's `text_content()`."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(page)
     tree.strip_tags(sorted(JUNK_TAGS))
-    return tree.root.text(separator=" ") if tree.root is not None else ""
+    if tree.root is None:
+        return ""
+    for node in tree.root.traverse(include_text=False):
+        if node.tag in BLOCK_TAGS and node.parent is not None:
+            node.insert_before(" ")
+            node.insert_after(" ")
+    return tree.root.text(separator="")
 
 
 def visible_text(page: str | bytes) -> str:

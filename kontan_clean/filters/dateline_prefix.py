@@ -63,14 +63,26 @@ def _city(raw: str) -> str | None:
     return raw
 
 
+def _lone_dateline(text: str) -> bool:
+    """The block is a dateline and nothing else (`KONTAN.CO.ID - JAKARTA.`): no sentence of
+    the article, wherever it stands."""
+    m = DATELINE_PREFIX.match(text)
+    if not m:
+        return False
+    c = DATELINE_CITY.match(text, m.end())
+    return m.end() == len(text) or bool(c and c.end() == len(text) and _city(c["city"]))
+
+
 class DatelinePrefix(Filter):
-    """Cuts the dateline prefix from the first body paragraph and keeps the city."""
+    """Cuts the dateline prefix from the first body paragraph and keeps the city; a dateline
+    standing alone further down (a line of its own) goes too."""
 
     name = "dateline_prefix"
 
     def apply(self, doc: Document) -> None:
         found = False
-        for block in doc.live()[:HEAD]:  # a repeated lead paragraph may carry it again
+        live = doc.live()
+        for block in live[:HEAD]:  # a repeated lead paragraph may carry it again
             # ... and one line may carry it twice (`KONTAN.CO.ID - JAKARTA. KONTAN.CO.ID - ...`)
             for _ in range(_COPIES):
                 if block.removed_by is not None or not self._cut_prefix(doc, block, found):
@@ -78,6 +90,9 @@ class DatelinePrefix(Filter):
                 found = True
         if not found:
             self._old_style(doc)
+        for block in live[HEAD:]:
+            if block.removed_by is None and block.text.startswith(DATELINE_PREFIX_STARTS) and _lone_dateline(block.text):
+                doc.drop(block, self.name, "dateline printed again")
 
     def _cut_prefix(self, doc: Document, block: Block, found: bool) -> bool:
         """Cut the `KONTAN.CO.ID - CITY.` opening `block`, if it has one; whether it had."""

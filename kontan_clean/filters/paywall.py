@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from ..model import Block, Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
 from ..text.words import at_most
 from .base import Filter
@@ -30,6 +30,12 @@ def _only_paywall_lines(text: str) -> bool:
     return not _PAYWALL_PHRASES.sub("", text).strip(" .!?:|-")
 
 
+def _paywall_line(text: str) -> bool:
+    """The box's opening line, or a block of paywall lines only."""
+    low = text.lower()
+    return low.startswith(PAYWALL_OPENERS) or (any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(text))
+
+
 def _offer(text: str) -> bool:
     low = text.lower()
     return low.startswith(PAYWALL_OFFERS) or (at_most(text, MAX_OFFER_WORDS) and low not in LIST_HEADINGS)
@@ -45,13 +51,18 @@ class Paywall(Filter):
         for block in doc.live():
             if len(block.text) > MAX_BOX_CHARS and not in_box:
                 continue
-            low = block.text.lower()
-            if low.startswith(PAYWALL_OPENERS) or (
-                any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(block.text)
-            ):
+            if _paywall_line(block.text):
                 doc.drop(block, self.name, "paywall line")
                 doc.meta.paywalled = in_box = True
             elif in_box and _offer(block.text):
                 doc.drop(block, self.name, "paywall offer")
             else:
                 in_box = False
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A paywall line a cut uncovered (`KONTAN.CO.ID:Hanya Rp 5.000 ...` once the dateline
+        is cut) goes; the offers after an opener are judged only by `apply`, in their run."""
+        for block in blocks:
+            if len(block.text) <= MAX_BOX_CHARS and _paywall_line(block.text):
+                doc.drop(block, self.name, "paywall line")
+                doc.meta.paywalled = True
