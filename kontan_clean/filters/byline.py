@@ -11,6 +11,9 @@ from .base import Filter
 HEAD = 12
 TAIL = 3
 """The closing `Editor:` line is among the last few blocks (the Google News footer may follow)."""
+_COPIES = 4
+"""Bylines printed again at the start of what one byline's cut leaves, taken at most (each
+cut copies the block's rest: a bound keeps a hostile run of them linear)."""
 MAX_BYLINE_CHARS = 300
 MAX_NAME_WORDS = 6
 _SYNDICATION_CUES = ("telah tayang", "Penulis", "Klik untuk baca")
@@ -45,6 +48,10 @@ class Byline(Filter):
         for i, block in enumerate(head):
             if is_byline(block.text):
                 self._take(doc, block)
+                for _ in range(_COPIES):  # printed again at once, in the same flattened block
+                    if block.removed_by is not None or ":" not in block.text[:12] or not is_byline(block.text):
+                        break
+                    self._take(doc, block, again=True)
                 for again in head[i + 1:]:  # printed again, whole or glued to other text
                     if ":" in again.text[:12] and is_byline(again.text):  # the label's colon first
                         self._take(doc, again, again=True)

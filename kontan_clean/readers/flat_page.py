@@ -37,7 +37,9 @@ def split_flat(flat: str) -> list[Block]:
     """The blocks of flattened text `flat`: the desktop header and tail as line blocks when
     the page has them, the rest as one `flat` block."""
     head, start = _head(flat)
-    tail, end = _tail(flat, start, bool(head))
+    # The tail only after a head: without the page's header, `... TERBARU TERBARU` is text
+    # (an HTML paragraph may end so, and its clean text must read the same again).
+    tail, end = _tail(flat, start) if head else ([], len(flat))
     body = flat[start:end].strip()
     return head + ([Block(body, "flat")] if body else []) + tail
 
@@ -81,11 +83,9 @@ def _byline_at(flat: str, pos: int) -> int | None:
     return m.start() if m and is_byline(flat[m.start():m.start() + 400]) else None
 
 
-def _tail(flat: str, start: int, whole_page: bool) -> tuple[list[Block], int]:
+def _tail(flat: str, start: int) -> tuple[list[Block], int]:
     """The furniture that closes the text, as blocks, and where it starts: a chain of tail
-    pieces (each a marker and a few words) reaching the end of the text. Without the page's
-    header before it, one marker alone is not enough (`... harga emas TERBARU` may end a
-    sentence)."""
+    pieces (each a marker and a few words) reaching the end of the text."""
     if not any(cue in flat for cue in _TAIL_CUES):
         return [], len(flat)
     marks = [m.start() for m in FLAT_TAIL_MARKER.finditer(flat, start)]
@@ -94,7 +94,7 @@ def _tail(flat: str, start: int, whole_page: bool) -> tuple[list[Block], int]:
         if not _furniture(flat[marks[i]:end]):
             break
         first, end = i, marks[i]
-    if first == len(marks) or (not whole_page and len(marks) - first < 2):
+    if first == len(marks):
         return [], len(flat)
     blocks = []
     for i in range(first, len(marks)):
