@@ -23,6 +23,12 @@ def as_filter(step: FilterLike, name: str | None = None) -> Filter:
     raise TypeError(f"a pipeline step must be a Filter or a callable taking a Document, not {type(step).__name__}")
 
 
+MAX_RECHECK_ROUNDS = 8
+"""Rounds of rechecks at most; a real page needs one or two. Each round judges only the
+blocks the round before cut, so a hostile page stays linear, and a page that needs more is
+reported in `warnings`, not cleaned in silence."""
+
+
 class Pipeline:
     """Filters run in order over one `Document`. Build it, reorder it, extend it by name.
 
@@ -100,9 +106,9 @@ class Pipeline:
 
     def run(self, doc: Document) -> Document:
         """Apply every filter to `doc`, in order. Then the blocks that cuts changed or
-        created are handed to the filters that ran before the cut (`Filter.recheck`), until
-        no recheck cuts again: each filter judges every block's final text, not only the
-        text it had when the filter's turn came."""
+        created are handed to the filters that ran before the cut (`Filter.recheck`; what a
+        recheck cuts, to every filter), until no recheck cuts again: each filter judges every
+        block's final text, not only the text it had when the filter's turn came."""
         doc.touched.clear()
         touched_at: dict[Block, int] = {}  # block -> the step whose cut last changed it
         for i, step in enumerate(self._steps):
@@ -121,17 +127,20 @@ class Pipeline:
         if (checkers := self._checkers) is None:
             checkers = self._checkers = [(i, s) for i, s in enumerate(self._steps)
                                          if type(s).recheck is not Filter.recheck]
-        for _ in range(len(checkers) + 1):  # a recheck may cut again: bounded, as each cut shortens
+        after_all = len(self._steps)
+        for _ in range(MAX_RECHECK_ROUNDS):  # a recheck may cut again, uncovering more
             if not touched_at:
                 return
             pending, touched_at = touched_at, {}
-            after_all = len(self._steps)
             for i, step in checkers:
                 if live := [b for b, at in pending.items() if at > i and b.removed_by is None]:
                     step.recheck(doc, live)
                 if doc.touched:  # cut after every filter ran: every filter judges it again
                     touched_at.update(dict.fromkeys(doc.touched, after_all))
                     doc.touched.clear()
+        if touched_at:
+            doc.warnings.append(f"cuts kept uncovering text to judge again after {MAX_RECHECK_ROUNDS} rounds of "
+                                "rechecks: the rest was left as it stood (a page built against the filters?)")
 
     def _index(self, name: str) -> int:
         try:

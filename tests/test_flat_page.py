@@ -111,3 +111,37 @@ def test_header_run_together_in_a_line_goes_and_the_text_after_it_stays() -> Non
 def test_a_sentence_opening_with_the_site_name_stays() -> None:
     page = "kontan.co.id mencatat harga emas naik 1,2% pada Senin (28/10)."
     assert clean(page).text == page
+
+
+WHOLE = HEAD + BODY
+
+
+@pytest.mark.parametrize("last", [
+    'Budi menegaskan, "Kami akan meluncurkan produk TERBARU tahun depan."',
+    "Simak berita TERPOPULER hari ini di laman kami.",
+    "Kontan menggelar FREE WEBINAR - Strategi Investasi Saham pada Sabtu (2/11).",
+    "Luas lahan itu 10 × 20 meter.",
+    "Informasi ada di laman resmi [X] hingga akhir bulan.",
+])
+def test_the_last_sentence_with_a_tail_word_in_it_stays_whole(last: str) -> None:
+    """A tail piece holding a sentence end is text, and a close button is one alone."""
+    assert clean(f"{WHOLE} {last}").paragraphs[-1].endswith(last)
+
+
+@pytest.mark.parametrize("first", [
+    "Harga emas Antam pada Senin, 28 Oktober 2024 pukul 20:19 WIB naik Rp 4.000 per gram.",
+    "Reporter: Budi | Editor: Ani Harga emas Antam pada Senin, 28 Oktober 2024 pukul 20:19 WIB naik Rp 4.000.",
+])
+def test_a_date_in_the_first_sentence_after_the_header_is_no_date_line(first: str) -> None:
+    """After the header a date line needs the title printed again under it, or the byline
+    straight after it: a date inside a sentence leaves the sentence whole."""
+    header = "kontan.co.id banner langganan top | : WIB | INDIKATOR | • EMAS 1.489.000 -4.000 -0,27% "
+    a = clean(header + first)
+    assert a.title is None and "Harga emas Antam pada Senin" in a.text
+
+
+def test_header_runs_repeated_are_cut_in_one_go() -> None:
+    run = "kontan.co.id kontan.co.id • EMAS 1.489.000 -4.000 -0,27% • IDX 7.712 -31,52 -0,41% "
+    a = clean(run * 12 + "Harga emas naik hari ini.\nKedua kalimat panjang di sini untuk tubuh berita.")
+    assert a.paragraphs == ["Harga emas naik hari ini.", "Kedua kalimat panjang di sini untuk tubuh berita."]
+    assert len(a.market) == 24 and not a.warnings

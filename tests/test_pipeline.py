@@ -146,3 +146,30 @@ def test_a_date_line_a_byline_cut_uncovers_is_taken() -> None:
     a = clean(glued, pipeline=p)
     assert a.paragraphs == plain.paragraphs == ["Harga emas naik tajam."]
     assert a.published == plain.published and a.published is not None
+
+
+def test_rechecks_that_never_end_stop_and_say_so() -> None:
+    """A recheck that always cuts again is stopped after MAX_RECHECK_ROUNDS rounds, and the
+    page's warnings say so: the rest is never cleaned in silence."""
+    from kontan_clean.filters.base import Filter
+    from kontan_clean.model import Block, Document
+    from kontan_clean.pipeline import MAX_RECHECK_ROUNDS, Pipeline
+
+    class Nibble(Filter):
+        name = "nibble"
+
+        def apply(self, doc: Document) -> None:
+            self.recheck(doc, doc.live())
+
+        def recheck(self, doc: Document, blocks: list[Block]) -> None:
+            for block in blocks:
+                if block.text.startswith("x"):
+                    doc.cut(block, 0, 1, self.name, "one x")
+
+    def once(doc: Document) -> None:  # a later filter's cut: Nibble judges what it leaves
+        doc.cut(doc.blocks[0], 0, 1, "once", "one x")
+
+    doc = Document([Block("x" * 50 + " rest", "line")], form="lines")
+    Pipeline([Nibble(), once]).run(doc)
+    assert doc.blocks[0].text == "x" * (50 - 2 - MAX_RECHECK_ROUNDS) + " rest"
+    assert any("rechecks" in w for w in doc.warnings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from ..model import Block, Document
 from ..site.patterns import GOOGLE_NEWS, GOOGLE_NEWS_CUES, SYNDICATION, SYNDICATION_LINE, SYNDICATION_LINK, WHATSAPP
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
@@ -26,7 +26,8 @@ def _google_news(text: str):
 
 
 _FOOTER_COPIES = 3
-"""Google News footers cut from the end of one block at most: a page may print it twice
+"""Rounds of footer cuts from the end of one block at most, each one of every kind: a page
+may print the Google News line twice, or have it before and after the syndication credit
 (each cut copies the block, so no unbounded loop over a hostile run of them)."""
 
 
@@ -39,6 +40,21 @@ class Footers(Filter):
 
     name = "footers"
 
+    def _cut_footers(self, doc: Document, block: Block) -> tuple[bool, bool]:
+        """Cut one of each footer that ends `block`, last first: whether one was cut, and
+        whether that was a syndication credit."""
+        cut = syndicated = False
+        if block.removed_by is None and (m := _google_news(block.text)):
+            doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
+            cut = True
+        if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
+            doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
+            cut = True
+        if block.removed_by is None and "tayang" in block.text and (m := SYNDICATION.search(block.text)):
+            doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
+            cut = syndicated = True
+        return cut, syndicated
+
     def apply(self, doc: Document) -> None:
         after_syndication = False
         for block in doc.live():
@@ -50,16 +66,13 @@ class Footers(Filter):
                 doc.drop(block, self.name, "Google News footer link")
                 continue
             # From the end of the text back: the credit is known by what follows it (the end,
-            # or the Google News line), so the invitations after it go first.
+            # or the Google News line), so the invitations after it go first; a footer the
+            # credit's cut leaves at the end goes in the next round.
             for _ in range(_FOOTER_COPIES):
-                if block.removed_by is not None or not (m := _google_news(block.text)):
+                cut, syndicated = self._cut_footers(doc, block)
+                after_syndication = after_syndication or syndicated
+                if not cut:
                     break
-                doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
-            if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
-                doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
-            if block.removed_by is None and "tayang" in block.text and (m := SYNDICATION.search(block.text)):
-                doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
-                after_syndication = True
             # Whole-block rules last: the cuts above may leave a block that is only this.
             if block.removed_by is None and block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
                 doc.drop(block, self.name, "syndication link without its credit")

@@ -44,7 +44,7 @@ class PublishedLine(Filter):
     name = "published_line"
 
     def apply(self, doc: Document) -> None:
-        self._take(doc, doc.live()[:HEAD], seen=False)
+        self._take(doc, doc.live(), seen=False)
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
         """A date line a cut uncovered near the top (`Reporter: X | Editor: Y Senin, ...`
@@ -53,9 +53,16 @@ class PublishedLine(Filter):
             self._take(doc, near_top, seen=any(r.filter == self.name for r in doc.removed))
 
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
+        """The date lines among the first `HEAD` other blocks of `blocks`: the date lines
+        themselves do not count, so that the reach is the same on the page cleaned again,
+        where they are gone."""
+        others = 0
         for block in blocks:
             m = date_line(block.text)
             if not m:
+                others += 1
+                if others > HEAD:
+                    return
                 continue
             if not seen:
                 self._parse(doc, m.groupdict())

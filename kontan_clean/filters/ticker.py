@@ -4,6 +4,7 @@ import re
 
 from ..model import Block, Document, Quote
 from ..site.patterns import TICKER_BULLET, TICKER_BULLET_IN_TEXT
+from ..text.header import header_run, is_header
 from ..text.values import parse_number
 from .base import Filter
 
@@ -39,15 +40,14 @@ class Ticker(Filter):
             doc.market.append(_quote(m))
             doc.drop(block, self.name, "market ticker banner")
             return
-        bullets, pos = [], 0
-        while m := TICKER_BULLET_IN_TEXT.match(block.text, pos):
-            bullets.append(m)
-            pos = m.end() + 1  # the one space between bullets (the text is collapsed)
+        # The whole run of the header the bullets open: the site's header lines after them
+        # go in the same cut, else site_chrome and this filter would take turns at them.
         # One bullet opening a line of body text may be the article's own list item
-        # (`• IDX 7.635 -60,03 -0,78% ditutup melemah`): the banner runs several together.
-        if bullets and (len(bullets) > 1 or block.kind == "flat"):
-            doc.market.extend(_quote(m) for m in bullets)
-            doc.cut(block, 0, bullets[-1].end(), self.name, "market ticker banner run together")
+        # (`• IDX 7.635 -60,03 -0,78% ditutup melemah`): see `is_header`.
+        run = header_run(block.text)
+        if is_header(run):
+            doc.market.extend(_quote(m) for m in run if m.re is TICKER_BULLET_IN_TEXT)
+            doc.cut(block, 0, run[-1].end(), self.name, "market ticker banner run together")
 
 
 def _quote(m: re.Match) -> Quote:

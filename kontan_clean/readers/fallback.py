@@ -58,20 +58,18 @@ def _plain_text(result, trafilatura) -> str:
     if body is None:
         return result.text or ""
     for table in list(body.iter("table")):
+        if (parent := table.getparent()) is None:
+            continue
         rows = [" ".join(" ".join(cell.itertext()) for cell in row.iter("cell")) for row in table.iter("row")]
-        for text in rows:
-            p = etree.Element("p")
-            p.text = text
-            table.addprevious(p)
-        parent = table.getparent()
-        if parent is not None:  # the tail (text after the table) goes on after the rows
-            if table.tail:
-                prev = table.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + table.tail
-                else:
-                    parent.text = (parent.text or "") + table.tail
-            parent.remove(table)
+        if not any(rows):  # text straight in the table, no rows: one line of it
+            rows = [" ".join(table.itertext())]
+        # the text after the table (its tail) is a line of its own, as a browser shows it
+        for text in rows + [table.tail or ""]:
+            if text.strip():
+                p = etree.Element("p")
+                p.text = text
+                table.addprevious(p)
+        parent.remove(table)
     for cell in body.iter("cell", "row"):  # outside a table (trafilatura keeps stray ones): a line each
         cell.tag = "p"
     return trafilatura.xml.xmltotxt(body, include_formatting=False) or ""

@@ -26,8 +26,12 @@ MAX_PIECE_WORDS = 30
 """A tail piece (an ad's title, a close button) is a line's worth of words."""
 MAX_LIST_WORDS = 200
 """The headline list after `TERBARU`: up to ten headlines run together."""
-_SENTENCE_BREAK = re.compile(r"\.\s")
-"""Headlines and ad titles never end in a full stop: a tail piece holding one is body text."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?:\s|$)")
+"""Headlines and ad titles hold no sentence end: a tail piece or title holding one is text."""
+_FULL_STOP = re.compile(r"\.[\"”’')]*(?:\s|$)")
+"""A title may ask or exclaim (`Saatnya Jual?`) but holds no full stop."""
+_CLOSE_BUTTONS = ("[X]", "×")
+"""Tail markers that are a piece alone: `10 × 20 meter` is text."""
 _LIST_HEADINGS = ("TERBARU", "TERPOPULER")
 _TAIL_CUES = ("TERBARU", "TERPOPULER", "Academy", "WEBINAR", "[X]", "×")
 """Plain `in` tests, in C, before the markers are searched for."""
@@ -58,8 +62,8 @@ def _head(flat: str) -> tuple[list[Block], int]:
     again = bool(title) and flat.startswith(title, after) and flat[after + len(title):after + len(title) + 1] in ("", " ")
     byline = _byline_at(flat, after + len(title) if again else after)
     # A date inside the first sentence is no date line: the title before it is a headline,
-    # and the page's furniture around it (the header, the title's repeat, the byline) says so.
-    if (title and not _headline(title)) or not (is_header(run) or again or byline is not None):
+    # printed again under the date line, or with the byline straight after the date.
+    if (title and not _headline(title)) or not (again or byline == after):
         return (pieces, pos) if is_header(run) else ([], 0)
     pieces += [Block(title, "line")] if title else []
     pieces.append(Block(date.group(), "line"))
@@ -74,7 +78,9 @@ def _head(flat: str) -> tuple[list[Block], int]:
 
 
 def _headline(text: str) -> bool:
-    return at_most(text, TITLE_MAX_WORDS) and not _SENTENCE_BREAK.search(text)
+    """Short, no sentence end, and none of the page's furniture in it (a byline, a dateline)."""
+    return (at_most(text, TITLE_MAX_WORDS) and not _FULL_STOP.search(text) and "|" not in text
+            and "KONTAN.CO.ID" not in text and not BYLINE_LABEL_IN_TEXT.search(text))
 
 
 def _byline_at(flat: str, pos: int) -> int | None:
@@ -110,10 +116,16 @@ def _tail(flat: str, start: int) -> tuple[list[Block], int]:
 
 
 def _furniture(piece: str) -> bool:
-    """A tail piece: a marker and at most a line of words (a list's headlines after a list
-    heading), with no sentence in it."""
-    limit = MAX_LIST_WORDS if piece.startswith(_LIST_HEADINGS) else MAX_PIECE_WORDS
-    return at_most(piece, limit) and not _SENTENCE_BREAK.search(piece)
+    """A tail piece: a close button alone, or a marker and at most a line of words (a list's
+    headlines after a list heading, each opening with a capital or a figure), with no
+    sentence end in it."""
+    piece = piece.strip()
+    if piece.startswith(_CLOSE_BUTTONS):
+        return piece in _CLOSE_BUTTONS
+    heading = next((h for h in _LIST_HEADINGS if piece.startswith(h)), None)
+    if heading is not None and (rest := piece[len(heading):].lstrip()) and not (rest[0].isupper() or rest[0].isdigit()):
+        return False
+    return at_most(piece, MAX_LIST_WORDS if heading else MAX_PIECE_WORDS) and not _SENTENCE_END.search(piece)
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..site.patterns import FLAT_CHROME, TICKER_BULLET_IN_TEXT
+from ..site.vocab import TICKERS
 
 
 def header_run(text: str, pos: int = 0) -> list[re.Match]:
@@ -19,6 +20,13 @@ def header_run(text: str, pos: int = 0) -> list[re.Match]:
 
 
 def is_header(run: list[re.Match]) -> bool:
-    """The run is the header, not a sentence that opens with the site's name: two pieces
-    or more, or a ticker bullet or the ticker header (`kontan.co.id mencatat ...` is text)."""
-    return len(run) >= 2 or (bool(run) and run[0].group() != "kontan.co.id")
+    """The run is the header, not a sentence that opens with the site's name or an article's
+    list item: two pieces or more, or the banner line, the ticker header or the banner's
+    first bullet (EMAS). `kontan.co.id mencatat ...` and `• IDX 7.635 -60,03 -0,78% ditutup
+    melemah` are text."""
+    if len(run) != 1:
+        return len(run) > 1
+    piece = run[0]
+    if piece.re is TICKER_BULLET_IN_TEXT:
+        return piece["name"] == TICKERS[0]
+    return piece.group() != "kontan.co.id"
