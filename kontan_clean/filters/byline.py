@@ -30,6 +30,18 @@ def is_byline(text: str) -> bool:
     return m["label"].lower() in ("reporter", "penulis") and len(text) < 120 and "." not in text[m.end():][:1]
 
 
+def _reach(live: list[Block]) -> list[Block]:
+    """The live blocks up to the `HEAD`th that is no byline: bylines printed again do not
+    count, so that the reach is the same on the page cleaned again, where they are gone."""
+    others = 0
+    for i, block in enumerate(live):
+        if not is_byline(block.text):
+            others += 1
+            if others > HEAD:
+                return live[:i]
+    return live
+
+
 def _split_people(who: str) -> list[str]:
     return [p.strip() for p in who.replace(" dan ", ",").split(",") if p.strip()]
 
@@ -44,7 +56,7 @@ class Byline(Filter):
     name = "byline"
 
     def apply(self, doc: Document) -> None:
-        head = doc.live()[:HEAD]
+        head = _reach(doc.live())
         for i, block in enumerate(head):
             if is_byline(block.text):
                 self._take(doc, block)

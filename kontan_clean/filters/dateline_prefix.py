@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document
-from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
+from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_AT, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
 from ..site.vocab import SENTENCE_OPENERS
 from .base import Filter
 
 HEAD = 8
-_COPIES = 2
-"""Dateline prefixes cut from the opening of one block at most."""
 _CITY_SEPARATORS = re.compile(r"[/,]")
 
 
@@ -83,11 +81,7 @@ class DatelinePrefix(Filter):
         found = False
         live = doc.live()
         for block in live[:HEAD]:  # a repeated lead paragraph may carry it again
-            # ... and one line may carry it twice (`KONTAN.CO.ID - JAKARTA. KONTAN.CO.ID - ...`)
-            for _ in range(_COPIES):
-                if block.removed_by is not None or not self._cut_prefix(doc, block, found):
-                    break
-                found = True
+            found = self._cut_prefix(doc, block, found) or found
         if not found:
             self._old_style(doc)
         for block in live[HEAD:]:
@@ -95,18 +89,24 @@ class DatelinePrefix(Filter):
                 doc.drop(block, self.name, "dateline printed again")
 
     def _cut_prefix(self, doc: Document, block: Block, found: bool) -> bool:
-        """Cut the `KONTAN.CO.ID - CITY.` opening `block`, if it has one; whether it had."""
-        m = block.text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(block.text)
-        if not m:
+        """Cut the `KONTAN.CO.ID - CITY.` opening `block`, if it has one, with the copies
+        printed straight after it (`KONTAN.CO.ID - JAKARTA. KONTAN.CO.ID - ...`) in the same
+        cut; whether it had one."""
+        text, end, copies = block.text, 0, 0
+        while m := text.startswith(DATELINE_PREFIX_STARTS, end) and DATELINE_PREFIX_AT.match(text, end):
+            end = m.end()
+            c = DATELINE_CITY.match(text, end)
+            city = _city(c["city"]) if c else None
+            if c and city:
+                end = c.end()
+            if not found and not copies:
+                doc.meta.dateline = city
+            copies += 1
+            while end < len(text) and text[end] == " ":
+                end += 1
+        if not copies:
             return False
-        end = m.end()
-        c = DATELINE_CITY.match(block.text, end)
-        city = _city(c["city"]) if c else None
-        if c and city:
-            end = c.end()
-        if not found:
-            doc.meta.dateline = city
-        doc.cut(block, 0, end, self.name, "dateline prefix" if not found else "dateline prefix printed again")
+        doc.cut(block, 0, end, self.name, "dateline prefix printed again" if found else "dateline prefix")
         return True
 
     def _old_style(self, doc: Document) -> None:

@@ -44,6 +44,8 @@ BYLINE_LABEL_IN_TEXT = re.compile(r"(?<!\S)(?:Reporter|Penulis|Sumber|Oleh|Lapor
 # `KONTAN.CO.ID - BRUSSELS.`: the prefix, then the city checked by code (see dateline filter).
 # Always capitals and always a dash: `Kontan.co.id mencatat ...` opens an ordinary sentence.
 DATELINE_PREFIX = re.compile(r"^(?:KONTAN\.CO\.ID|MOMSMONEY\.ID)\s*[-–—:]\s*")
+DATELINE_PREFIX_AT = re.compile(r"(?:KONTAN\.CO\.ID|MOMSMONEY\.ID)\s*[-–—:]\s*")
+"""The same, for `match(text, pos)` (where `^` would match only at the text's start)."""
 DATELINE_PREFIX_STARTS = ("KONTAN.CO.ID", "MOMSMONEY.ID")
 """How every DATELINE_PREFIX match starts: a `startswith` test rules most blocks out first."""
 DATELINE_CITY = regex.compile(  # used with match(text, pos): no `^`
