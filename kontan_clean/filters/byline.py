@@ -4,7 +4,7 @@ the `Editor: X` line that closes title-first AMP pages and the English edition."
 from __future__ import annotations
 
 from ..model import Block, Document
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, EDITOR_LINE
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, EDITOR_LINE, ENGLISH_DATE_LINE
 from ..text.headline import name_end
 from .base import Filter
 
@@ -31,11 +31,12 @@ def is_byline(text: str) -> bool:
 
 
 def _reach(live: list[Block]) -> list[Block]:
-    """The live blocks up to the `HEAD`th that is no byline: bylines printed again do not
-    count, so that the reach is the same on the page cleaned again, where they are gone."""
+    """The live blocks up to the `HEAD`th that is no byline and no date line (both printed
+    again on some pages): so that the reach is the same on the page cleaned again, where
+    they are gone."""
     others = 0
     for i, block in enumerate(live):
-        if not is_byline(block.text):
+        if not (is_byline(block.text) or DATE_LINE.match(block.text) or ENGLISH_DATE_LINE.match(block.text)):
             others += 1
             if others > HEAD:
                 return live[:i]

@@ -70,28 +70,19 @@ def _plain_text(result, trafilatura) -> str:
                 p.text = text
                 table.addprevious(p)
         parent.remove(table)
-    for cell in body.iter("cell", "row"):  # outside a table (trafilatura keeps stray ones): a line each
-        cell.tag = "p"
+    # Cells outside a table (trafilatura keeps stray ones) and list items: a line each, with
+    # no `- ` marker, which the renderer glues to text before a list's first item (`0- `).
+    for el in body.iter("cell", "row", "item"):
+        el.tag = "p"
     return trafilatura.xml.xmltotxt(body, include_formatting=False) or ""
 
 
 def _page_words_only(text: str, root: etree._Element) -> str:
-    """trafilatura's text without the characters it puts in that the page does not hold:
-    U+FFFD for control characters and the `- ` before each list item. One the page really
-    holds stays."""
-    if text.startswith("- ") or "\n- " in text:
-        text = _without_item_dashes(text, root)
+    """trafilatura's text without the U+FFFD it puts in for control characters, unless the
+    page really holds one."""
     if "\ufffd" in text and "\ufffd" not in root.text_content():
         text = text.replace("\ufffd", "")
     return text
-
-
-def _without_item_dashes(text: str, root: etree._Element) -> str:
-    """`text` without the `- ` trafilatura writes before list items, unless an item of the
-    page itself opens with a dash (then every dash stays: which are whose is not known)."""
-    if any((li.text_content() or "").lstrip().startswith("-") for li in root.iter("li")):
-        return text
-    return "\n".join(line[2:] if line.startswith("- ") else line for line in text.split("\n"))
 
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
