@@ -4,9 +4,10 @@ the `Editor: X` line that closes title-first AMP pages and the English edition."
 from __future__ import annotations
 
 from ..model import Block, Document
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, EDITOR_LINE, ENGLISH_DATE_LINE
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, EDITOR_LINE
 from ..text.headline import name_end
 from .base import Filter
+from .head import MAX_BYLINE_CHARS, head_reach, is_byline
 
 HEAD = 12
 TAIL = 3
@@ -14,33 +15,9 @@ TAIL = 3
 _COPIES = 4
 """Bylines printed again at the start of what one byline's cut leaves, taken at most (each
 cut copies the block's rest: a bound keeps a hostile run of them linear)."""
-MAX_BYLINE_CHARS = 300
 MAX_NAME_WORDS = 6
 _SYNDICATION_CUES = ("telah tayang", "Penulis", "Klik untuk baca")
 """An `Editor:` after these is the syndicated source's (the footers filter takes it)."""
-
-
-def is_byline(text: str) -> bool:
-    """A byline, not a `Sumber: BPS` source note: a source needs `| Editor:` after it."""
-    m = BYLINE_LABEL.match(text)
-    if not m:
-        return False
-    if BYLINE_EDITOR.search(text, m.end(), m.end() + MAX_BYLINE_CHARS):
-        return True
-    return m["label"].lower() in ("reporter", "penulis") and len(text) < 120 and "." not in text[m.end():][:1]
-
-
-def _reach(live: list[Block]) -> list[Block]:
-    """The live blocks up to the `HEAD`th that is no byline and no date line (both printed
-    again on some pages): so that the reach is the same on the page cleaned again, where
-    they are gone."""
-    others = 0
-    for i, block in enumerate(live):
-        if not (is_byline(block.text) or DATE_LINE.match(block.text) or ENGLISH_DATE_LINE.match(block.text)):
-            others += 1
-            if others > HEAD:
-                return live[:i]
-    return live
 
 
 def _split_people(who: str) -> list[str]:
@@ -57,7 +34,7 @@ class Byline(Filter):
     name = "byline"
 
     def apply(self, doc: Document) -> None:
-        head = _reach(doc.live())
+        head = head_reach(doc.live(), HEAD)
         for i, block in enumerate(head):
             if is_byline(block.text):
                 self._take(doc, block)

@@ -5,7 +5,7 @@ from operator import attrgetter
 from ..model import Block, Document
 from ..site.patterns import CAPTION_OPENING, DATELINE_PREFIX, PHOTO_CREDIT
 from .base import Filter
-from .byline import is_byline
+from .head import is_byline
 
 HEAD = 8
 _ATTRS = attrgetter("attrs")

@@ -61,10 +61,10 @@ def _city(raw: str) -> str | None:
     return raw
 
 
-def _lone_dateline(text: str) -> bool:
+def lone_dateline(text: str) -> bool:
     """The block is a dateline and nothing else (`KONTAN.CO.ID - JAKARTA.`): no sentence of
     the article, wherever it stands."""
-    m = DATELINE_PREFIX.match(text)
+    m = text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(text)
     if not m:
         return False
     c = DATELINE_CITY.match(text, m.end())
@@ -85,7 +85,7 @@ class DatelinePrefix(Filter):
         if not found:
             self._old_style(doc)
         for block in live[HEAD:]:
-            if block.removed_by is None and block.text.startswith(DATELINE_PREFIX_STARTS) and _lone_dateline(block.text):
+            if block.removed_by is None and block.text.startswith(DATELINE_PREFIX_STARTS) and lone_dateline(block.text):
                 doc.drop(block, self.name, "dateline printed again")
 
     def _cut_prefix(self, doc: Document, block: Block, found: bool) -> bool:

@@ -73,8 +73,16 @@ class Footers(Filter):
                 after_syndication = after_syndication or syndicated
                 if not cut:
                     break
-            # Whole-block rules last: the cuts above may leave a block that is only this.
-            if block.removed_by is None and block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
-                doc.drop(block, self.name, "syndication link without its credit")
-            elif block.removed_by is None and _chrome_line(block.text):
-                doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer
+            self._whole_block(doc, block)  # last: the cuts above may leave a block that is only this
+
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """A block a later cut left as a syndication link alone or the site name alone goes
+        (`KONTAN.CO.ID:A. Klik untuk baca: URL` once the dateline is cut)."""
+        for block in blocks:
+            self._whole_block(doc, block)
+
+    def _whole_block(self, doc: Document, block: Block) -> None:
+        if block.removed_by is None and block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
+            doc.drop(block, self.name, "syndication link without its credit")
+        elif block.removed_by is None and _chrome_line(block.text):
+            doc.drop(block, self.name, "site name left after the footer")  # flattened chrome + footer

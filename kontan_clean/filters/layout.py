@@ -29,7 +29,7 @@ from ..text.shape import OPENING_WORDS, TITLE_MAX_WORDS, ends_sentence, opening,
 from ..text.urls import host as url_host
 from ..text.words import at_most
 from .base import Filter
-from .byline import is_byline
+from .head import is_byline
 from .dateline_prefix import without_dateline
 
 HEAD = 20

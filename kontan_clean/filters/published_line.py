@@ -9,7 +9,7 @@ from ..site.patterns import DATE_LINE, ENGLISH_DATE_LINE
 from ..site.vocab import DAYS, ENGLISH_MONTHS
 from ..text.values import parse_date
 from .base import Filter
-from .byline import is_byline
+from .head import head_reach
 
 HEAD = 12
 
@@ -54,17 +54,10 @@ class PublishedLine(Filter):
             self._take(doc, near_top, seen=any(r.filter == self.name for r in doc.removed))
 
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
-        """The date lines among the first `HEAD` other blocks of `blocks`: date lines and
-        bylines (both printed again on some pages) do not count, so that the reach is the
-        same on the page cleaned again, where they are gone."""
-        others = 0
-        for block in blocks:
+        """The date lines within the head's reach of `HEAD` blocks (`head_reach`)."""
+        for block in head_reach(blocks, HEAD):
             m = date_line(block.text)
             if not m:
-                if not is_byline(block.text):
-                    others += 1
-                    if others > HEAD:
-                        return
                 continue
             if not seen:
                 self._parse(doc, m.groupdict())

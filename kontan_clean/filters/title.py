@@ -6,7 +6,7 @@ from ..model import Block, Document
 from ..site.patterns import DATELINE_PREFIX
 from ..text.shape import title_shaped
 from .base import Filter
-from .byline import is_byline
+from .head import is_byline
 from .caption import looks_like_caption
 from .published_line import date_line
 from .dateline_prefix import topic_dateline, without_dateline

@@ -18,7 +18,7 @@ from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_TAIL_MARKER
 from ..text.header import header_run, is_header
 from ..text.shape import TITLE_MAX_CHARS, TITLE_MAX_WORDS
 from ..text.words import at_most
-from ..filters.byline import is_byline
+from ..filters.head import is_byline
 
 MAX_CAPTION_CHARS = 600
 """The caption between the title's repeat and the byline: a sentence or two and a credit."""
