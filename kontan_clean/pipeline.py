@@ -118,7 +118,15 @@ class Pipeline:
                 doc.touched.clear()
         if touched_at:
             self._recheck(doc, touched_at)
+        for step in self._settlers():
+            step.settle(doc)
+            if doc.touched:
+                self._recheck(doc, dict.fromkeys(doc.touched, len(self._steps)))
+                doc.touched.clear()
         return doc
+
+    def _settlers(self) -> list[Filter]:
+        return [s for s in self._steps if type(s).settle is not Filter.settle]
 
     def _recheck(self, doc: Document, touched_at: dict[Block, int]) -> None:
         # Once, after the last filter, not after each cut: a flattened page has a few

@@ -28,6 +28,12 @@ class Filter:
         the page like that, and cleaning the output again changes nothing. The default does
         nothing: filters that judge a block by its own text (and place) override it."""
 
+    def settle(self, doc: Document) -> None:
+        """Judge the page's final head once more, after every filter and recheck has run:
+        a filter that looks only so far down the page (its reach) judges the blocks within
+        reach of the final page, as cleaning the output again would. `Pipeline.run` calls
+        it; the default does nothing."""
+
     def __call__(self, doc: Document) -> None:
         self.apply(doc)
 

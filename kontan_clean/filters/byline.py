@@ -56,6 +56,12 @@ class Byline(Filter):
             if block.removed_by is None and is_byline(block.text):
                 self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
 
+    def settle(self, doc: Document) -> None:
+        """The bylines within reach of the final page, taken as in `recheck`."""
+        for block in head_reach(doc.live(), HEAD):
+            if is_byline(block.text):
+                self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
+
     def _closing_editor(self, doc: Document) -> None:
         """`Editor: X` on a line of its own at the end of the page; an empty one is dropped too."""
         live = doc.live()

@@ -53,6 +53,11 @@ class PublishedLine(Filter):
         if near_top := doc.among_first(blocks, HEAD):
             self._take(doc, near_top, seen=any(r.filter == self.name for r in doc.removed))
 
+    def settle(self, doc: Document) -> None:
+        """The date lines within reach of the final page (blocks later filters removed no
+        longer push one out of reach)."""
+        self._take(doc, doc.live(), seen=any(r.filter == self.name for r in doc.removed))
+
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
         """The date lines within the head's reach of `HEAD` blocks (`head_reach`)."""
         for block in head_reach(blocks, HEAD):

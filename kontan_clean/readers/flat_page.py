@@ -16,7 +16,7 @@ import re
 from ..model import Block
 from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_TAIL_MARKER
 from ..text.header import header_run, is_header
-from ..text.shape import TITLE_MAX_CHARS, TITLE_MAX_WORDS
+from ..text.shape import TITLE_MAX_CHARS, title_shaped
 from ..text.words import at_most
 from ..filters.head import is_byline
 
@@ -78,8 +78,9 @@ def _head(flat: str) -> tuple[list[Block], int]:
 
 
 def _headline(text: str) -> bool:
-    """Short, no sentence end, and none of the page's furniture in it (a byline, a dateline)."""
-    return (at_most(text, TITLE_MAX_WORDS) and not _FULL_STOP.search(text) and "|" not in text
+    """Shaped as a title (`title_shaped`), no full stop, and none of the page's furniture in
+    it (a byline, a dateline)."""
+    return (title_shaped(text) and not _FULL_STOP.search(text) and "|" not in text
             and "KONTAN.CO.ID" not in text and not BYLINE_LABEL_IN_TEXT.search(text))
 
 
