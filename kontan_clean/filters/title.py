@@ -4,7 +4,7 @@ from operator import attrgetter
 
 from ..model import Block, Document
 from ..site.patterns import DATELINE_PREFIX
-from ..text.shape import title_shaped
+from ..text.shape import ends_sentence, title_shaped
 from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
@@ -16,6 +16,8 @@ FIRST = 3
 """The title is among the first few blocks left once the page chrome is gone."""
 MAX_LABEL_WORDS = 4
 _ATTRS = attrgetter("attrs")
+LEAD_ABOVE = frozenset({"amp_lead", "html"})
+"""Layouts where a paragraph may stand above the title: the AMP lead (in HTML too)."""
 TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 """Layouts whose first block (after the AMP lead, after the English date line) is the title."""
 
@@ -83,6 +85,15 @@ class Title(Filter):
     name = "title"
 
     def apply(self, doc: Document) -> None:
+        self._take(doc)
+
+    def settle(self, doc: Document) -> None:
+        """No title found in its turn: look again at the final page's head, where a block a
+        later filter removed (a promo label between a title and its repeat) is gone."""
+        if doc.meta.title is None and not any(r.filter == self.name for r in doc.removed):
+            self._take(doc)
+
+    def _take(self, doc: Document) -> None:
         blocks = doc.live()[:HEAD]
         title = self._find(blocks, doc.layout)
         if title is None:
@@ -111,6 +122,8 @@ class Title(Filter):
             if facts.opens_article(block.text) and not facts.date_line(block.text):
                 break  # the title stands above the byline and the body, never below them
             if not facts.title_shaped(block):
+                if layout not in LEAD_ABOVE and ends_sentence(block.text) and not looks_like_caption(block):
+                    break  # a sentence: the body has begun, and a title never stands in it
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # a repeat is the title printed again, unless the lines are all there is
@@ -119,6 +132,8 @@ class Title(Filter):
             if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
             if block.text.endswith("."):
+                if layout not in LEAD_ABOVE:
+                    break  # a sentence with nothing confirming it a title: the body has begun
                 continue
             if nxt is not None and facts.opens_article(nxt.text):
                 return block
