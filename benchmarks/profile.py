@@ -1,5 +1,5 @@
 """Where `clean()` spends its time on one page: the reader, recognition, each filter, the
-rechecks after the last filter and the assembly of the `Article`, each the median CPU time of
+rechecks after the last filter, the settling and the assembly of the `Article`, each the median CPU time of
 many rounds, beside the floor `speed.py` compares it with (a whole lxml parse for HTML, a
 scan of every line for text).
 
@@ -57,6 +57,13 @@ def one_round(page: str | bytes) -> tuple[dict[str, int], str]:
     if touched_at:
         pipeline._recheck(doc, touched_at)  # what Pipeline.run does after its last filter
     took["recheck"] = _now() - t
+    t = _now()
+    for step in pipeline._settlers():  # then what Pipeline.run does last
+        step.settle(doc)
+        if doc.touched:
+            pipeline._recheck(doc, dict.fromkeys(doc.touched, len(pipeline)))
+            doc.touched.clear()
+    took["settle"] = _now() - t
     t = _now()
     article = to_article(doc)
     took["to_article"] = _now() - t

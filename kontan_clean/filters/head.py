@@ -3,17 +3,47 @@ dateline alone, the site's header lines), and how far down the head reaches."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block
 from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, ENGLISH_DATE_LINE
-from ..site.vocab import SITE_CHROME_LINES
+from ..site.vocab import DAYS, ENGLISH_MONTHS, SITE_CHROME_LINES
 from .dateline_prefix import lone_dateline
 
 MAX_BYLINE_CHARS = 300
 _LONGEST_CHROME = max(map(len, SITE_CHROME_LINES))
 
 
+def _both_cases(chars: str) -> frozenset[str]:
+    return frozenset(chars.lower() + chars.upper())
+
+
+# What a match can start with (both patterns are anchored at the start, case-insensitive):
+# a weekday's initial or a digit; the English line a weekday's or a month's initial. And
+# what `DATE_LINE` can end with: a digit or a zone's last letter (WIB, WITA, WIT). Only an
+# ASCII character is judged: a non-ASCII one could fold to a letter, and is left to the pattern.
+_STARTS = _both_cases("0123456789" + "".join(day[0] for day in DAYS))
+_ENGLISH_STARTS = _both_cases("mtwfs" + "".join(month[0] for month in ENGLISH_MONTHS))
+_ENDS = _both_cases("0123456789bat")
+
+
+def date_line(text: str) -> re.Match | None:
+    """`DATE_LINE` or `ENGLISH_DATE_LINE` matched at the start of `text`. The first and last
+    characters rule most blocks out before either pattern runs (a paragraph starts with a
+    capital and ends with a full stop): set lookups, a fraction of a failing match."""
+    first = text[:1]
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]  # `$` also matches before a final newline
+    if (first in _STARTS or not first.isascii()) and (last in _ENDS or not last.isascii()):
+        if m := DATE_LINE.match(text):
+            return m
+    return ENGLISH_DATE_LINE.match(text) if first in _ENGLISH_STARTS or not first.isascii() else None
+
+
 def is_byline(text: str) -> bool:
-    """A byline, not a `Sumber: BPS` source note: a source needs `| Editor:` after it."""
+    """A byline, not a `Sumber: BPS` source note: a source needs `| Editor:` after it. The
+    label's colon comes within its first 16 characters: a C scan rules most blocks out."""
+    if ":" not in text[:16]:
+        return False
     m = BYLINE_LABEL.match(text)
     if not m:
         return False
@@ -25,8 +55,8 @@ def is_byline(text: str) -> bool:
 def repeatable(text: str) -> bool:
     """Head furniture some pages print again and again: a byline, a date line, a dateline
     standing alone, a site header line."""
-    return (is_byline(text) or bool(DATE_LINE.match(text) or ENGLISH_DATE_LINE.match(text)) or lone_dateline(text)
-            or (len(text) <= _LONGEST_CHROME and text.lower() in SITE_CHROME_LINES))
+    return ((len(text) <= _LONGEST_CHROME and text.lower() in SITE_CHROME_LINES) or is_byline(text)
+            or date_line(text) is not None or lone_dateline(text))
 
 
 def head_reach(live: list[Block], n: int) -> list[Block]:

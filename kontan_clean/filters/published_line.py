@@ -2,41 +2,12 @@
 the English edition's `June 05, 2024, 06.44 PM`, which may share its line with the byline
 (`... PM | Reporter: X`: only the date is cut, the byline filter takes the rest)."""
 
-import re
-
 from ..model import Block, Document
-from ..site.patterns import DATE_LINE, ENGLISH_DATE_LINE
-from ..site.vocab import DAYS, ENGLISH_MONTHS
 from ..text.values import parse_date
 from .base import Filter
-from .head import head_reach
+from .head import date_line, head_reach
 
 HEAD = 12
-
-
-def _both_cases(chars: str) -> frozenset[str]:
-    return frozenset(chars.lower() + chars.upper())
-
-
-# What a match can start with (both patterns are anchored at the start, case-insensitive):
-# a weekday's initial or a digit; the English line a weekday's or a month's initial. And
-# what `DATE_LINE` can end with: a digit or a zone's last letter (WIB, WITA, WIT). Only an
-# ASCII character is judged: a non-ASCII one could fold to a letter, and is left to the pattern.
-_STARTS = _both_cases("0123456789" + "".join(day[0] for day in DAYS))
-_ENGLISH_STARTS = _both_cases("mtwfs" + "".join(month[0] for month in ENGLISH_MONTHS))
-_ENDS = _both_cases("0123456789bat")
-
-
-def date_line(text: str) -> re.Match | None:
-    """`DATE_LINE` or `ENGLISH_DATE_LINE` matched at the start of `text`. The first and last
-    characters rule most blocks out before either pattern runs (a paragraph starts with a
-    capital and ends with a full stop): set lookups, a fraction of a failing match."""
-    first = text[:1]
-    last = text[-2:-1] if text.endswith("\n") else text[-1:]  # `$` also matches before a final newline
-    if (first in _STARTS or not first.isascii()) and (last in _ENDS or not last.isascii()):
-        if m := DATE_LINE.match(text):
-            return m
-    return ENGLISH_DATE_LINE.match(text) if first in _ENGLISH_STARTS or not first.isascii() else None
 
 
 class PublishedLine(Filter):

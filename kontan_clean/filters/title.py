@@ -8,7 +8,7 @@ from ..text.shape import ends_sentence, title_shaped
 from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
-from .published_line import date_line
+from .head import date_line
 from .dateline_prefix import topic_dateline, without_dateline
 
 HEAD = 12
