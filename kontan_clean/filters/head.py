@@ -25,12 +25,19 @@ def _both_cases(chars: str) -> frozenset[str]:
 _STARTS = _both_cases("0123456789" + "".join(day[0] for day in DAYS))
 _ENGLISH_STARTS = _both_cases("mtwfs" + "".join(month[0] for month in ENGLISH_MONTHS))
 _ENDS = _both_cases("0123456789bat")
+_DIGIT = re.compile(r"\d")
+_DIGIT_REACH = 32
+"""The day's digits stand within this many characters of a date line's start: after a
+weekday (`Rabu, 5 ...`, `Wednesday, September 5`), and whitespace runs, which the text
+renderings and readers collapse to one space."""
 
 
 def date_line(text: str) -> re.Match | None:
     """`DATE_LINE` or `ENGLISH_DATE_LINE` matched at the start of `text`. The first and last
     characters rule most blocks out before either pattern runs (a paragraph starts with a
     capital and ends with a full stop): set lookups, a fraction of a failing match."""
+    if not _DIGIT.search(text, 0, _DIGIT_REACH):
+        return None  # the day of the month comes within the first characters of either line
     first = text[:1]
     last = text[-2:-1] if text.endswith("\n") else text[-1:]  # `$` also matches before a final newline
     if (first in _STARTS or not first.isascii()) and (last in _ENDS or not last.isascii()):
