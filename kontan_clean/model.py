@@ -93,6 +93,9 @@ class Document:
         self.touched: list[Block] = []
         """Blocks whose text a cut changed or created since the pipeline last looked (see
         `Pipeline.run`: the filters that ran before the cut judge them again at the end)."""
+        self.memo: dict[str, Any] = {}
+        """What filters found out about a text, kept for this page only (a text's hash is
+        cached by `str`, so a lookup costs no scan): see `filters.head.head_reach`."""
 
     def live(self) -> list[Block]:
         """The blocks no filter has removed, in order (a fresh list: safe to mutate blocks)."""

@@ -34,7 +34,7 @@ class Byline(Filter):
     name = "byline"
 
     def apply(self, doc: Document) -> None:
-        head = head_reach(doc.live(), HEAD)
+        head = head_reach(doc.live(), HEAD, doc.memo)
         for i, block in enumerate(head):
             if is_byline(block.text):
                 self._take(doc, block)
@@ -58,7 +58,7 @@ class Byline(Filter):
 
     def settle(self, doc: Document) -> None:
         """The bylines within reach of the final page, taken as in `recheck`."""
-        for block in head_reach(doc.live(), HEAD):
+        for block in head_reach(doc.live(), HEAD, doc.memo):
             if is_byline(block.text):
                 self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
 

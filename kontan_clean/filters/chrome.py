@@ -13,7 +13,9 @@ HEAD = 20
 """Chrome only stands at the top of the page: this many blocks are looked at."""
 
 
-_RUN_STARTS = frozenset("kb|•·▪*")
+_RUN_STARTS = frozenset("kb|")
+"""A header run that opens with a ticker bullet is the ticker's: this filter cuts only the lines
+before the first bullet."""
 
 
 def _header_lines_opening(text: str) -> int:

@@ -4,6 +4,7 @@ dateline alone, the site's header lines), and how far down the head reaches."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Block
 from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, ENGLISH_DATE_LINE
@@ -66,13 +67,17 @@ def repeatable(text: str) -> bool:
             or date_line(text) is not None or lone_dateline(text))
 
 
-def head_reach(live: list[Block], n: int) -> list[Block]:
+def head_reach(live: list[Block], n: int, memo: dict[str, Any] | None = None) -> list[Block]:
     """The live blocks up to the `n`th that is no repeatable furniture: furniture printed
     again does not count, so that a filter's reach is the same on the page cleaned again,
-    where it is gone."""
+    where it is gone. `memo` (the page's `Document.memo`) keeps each text's verdict for
+    the next filter that asks."""
+    memo = {} if memo is None else memo
     others = 0
     for i, block in enumerate(live):
-        if not repeatable(block.text):
+        if (furniture := memo.get(block.text)) is None:
+            furniture = memo[block.text] = repeatable(block.text)
+        if not furniture:
             others += 1
             if others > n:
                 return live[:i]

@@ -31,7 +31,7 @@ class PublishedLine(Filter):
 
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
         """The date lines within the head's reach of `HEAD` blocks (`head_reach`)."""
-        for block in head_reach(blocks, HEAD):
+        for block in head_reach(blocks, HEAD, doc.memo):
             m = date_line(block.text)
             if not m:
                 continue
