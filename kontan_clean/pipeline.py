@@ -38,6 +38,7 @@ class Pipeline:
     def __init__(self, steps: Iterable[FilterLike] = ()) -> None:
         self._steps: list[Filter] = []
         self._checkers: list[tuple[int, Filter]] | None = None
+        self._settling: list[Filter] | None = None
         """(position, filter) of the filters that override `recheck`; None until asked."""
         for step in steps:
             self.add(step)
@@ -85,19 +86,19 @@ class Pipeline:
         else:
             pos = 0 if first else len(self._steps)
         self._steps.insert(pos, f)
-        self._checkers = None
+        self._checkers = self._settling = None
         return self
 
     def remove(self, name: str) -> "Pipeline":
         """Drop the filter called `name`."""
         del self._steps[self._index(name)]
-        self._checkers = None
+        self._checkers = self._settling = None
         return self
 
     def replace(self, name: str, step: FilterLike, *, new_name: str | None = None) -> "Pipeline":
         """Put `step` in the place of the filter called `name`."""
         self._steps[self._index(name)] = as_filter(step, new_name)
-        self._checkers = None
+        self._checkers = self._settling = None
         return self
 
     def copy(self) -> "Pipeline":
@@ -126,7 +127,9 @@ class Pipeline:
         return doc
 
     def _settlers(self) -> list[Filter]:
-        return [s for s in self._steps if type(s).settle is not Filter.settle]
+        if self._settling is None:
+            self._settling = [s for s in self._steps if type(s).settle is not Filter.settle]
+        return self._settling
 
     def _recheck(self, doc: Document, touched_at: dict[Block, int]) -> None:
         # Once, after the last filter, not after each cut: a flattened page has a few

@@ -173,3 +173,31 @@ def test_rechecks_that_never_end_stop_and_say_so() -> None:
     Pipeline([Nibble(), once]).run(doc)
     assert doc.blocks[0].text == "x" * (50 - 2 - MAX_RECHECK_ROUNDS) + " rest"
     assert any("rechecks" in w for w in doc.warnings)
+
+
+def test_settle_runs_after_every_filter_and_for_filters_added_later() -> None:
+    """`settle` is called once, after every filter's `apply`, on the filters that define it,
+    also on one added after the pipeline has run a page."""
+    from kontan_clean.filters.base import Filter
+    from kontan_clean.model import Block, Document
+    from kontan_clean.pipeline import Pipeline
+
+    calls: list[str] = []
+
+    class Settler(Filter):
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def apply(self, doc: Document) -> None:
+            calls.append(f"apply {self.name}")
+
+        def settle(self, doc: Document) -> None:
+            calls.append(f"settle {self.name}")
+
+    pipeline = Pipeline([Settler("a"), Settler("b")])
+    pipeline.run(Document([Block("x", "line")], form="lines"))
+    assert calls == ["apply a", "apply b", "settle a", "settle b"]
+    calls.clear()
+    pipeline.add(Settler("c"))
+    pipeline.run(Document([Block("x", "line")], form="lines"))
+    assert calls == ["apply a", "apply b", "apply c", "settle a", "settle b", "settle c"]
