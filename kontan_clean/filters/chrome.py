@@ -2,7 +2,7 @@
 a logo printed letter by letter (`M O M S M O N E Y I D`)."""
 
 from ..model import Block, Document
-from ..site.patterns import SPACED_LOGO, TICKER_BULLET, TICKER_HEADER
+from ..site.patterns import SPACED_LOGO, TICKER_BULLET_IN_TEXT, TICKER_HEADER
 from ..text.header import header_run, is_header
 from ..site.vocab import SITE_CHROME_LINES
 from .base import Filter
@@ -27,7 +27,7 @@ def _header_lines_opening(text: str) -> int:
         return 0
     end = 0
     for m in run:
-        if TICKER_BULLET.match(m.group()):
+        if m.re is TICKER_BULLET_IN_TEXT:
             break
         end = m.end()
     return end

@@ -9,6 +9,7 @@ import re
 from ..model import Block, Document
 from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_AT, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
 from ..site.vocab import SENTENCE_OPENERS
+from ..text.shape import skip_spaces
 from .base import Filter
 
 HEAD = 8
@@ -102,8 +103,7 @@ class DatelinePrefix(Filter):
             if not found and not copies:
                 doc.meta.dateline = city
             copies += 1
-            while end < len(text) and text[end] == " ":
-                end += 1
+            end = skip_spaces(text, end)
         if not copies:
             return False
         doc.cut(block, 0, end, self.name, "dateline prefix printed again" if found else "dateline prefix")

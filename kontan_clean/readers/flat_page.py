@@ -16,7 +16,7 @@ import re
 from ..model import Block
 from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_TAIL_MARKER
 from ..text.header import header_run, is_header
-from ..text.shape import TITLE_MAX_CHARS, title_shaped
+from ..text.shape import TITLE_MAX_CHARS, skip_spaces, title_shaped
 from ..text.words import at_most
 from ..filters.head import is_byline
 
@@ -53,12 +53,12 @@ def _head(flat: str) -> tuple[list[Block], int]:
     line, the title printed again and the caption: the blocks, and where the rest starts."""
     run = header_run(flat)
     pieces = [Block(m.group(), "line") for m in run]
-    pos = _skip_spaces(flat, run[-1].end()) if run else 0
+    pos = skip_spaces(flat, run[-1].end()) if run else 0
     date = DATE_IN_TEXT.search(flat, pos, pos + TITLE_MAX_CHARS + 60)
     if date is None:
         return (pieces, pos) if is_header(run) else ([], 0)
     title = flat[pos:date.start()].strip()
-    after = _skip_spaces(flat, date.end())
+    after = skip_spaces(flat, date.end())
     again = bool(title) and flat.startswith(title, after) and flat[after + len(title):after + len(title) + 1] in ("", " ")
     byline = _byline_at(flat, after + len(title) if again else after)
     # A date inside the first sentence is no date line: the title before it is a headline,
@@ -70,7 +70,7 @@ def _head(flat: str) -> tuple[list[Block], int]:
     pos = after
     if again:
         pieces.append(Block(title, "line"))
-        pos = _skip_spaces(flat, pos + len(title))
+        pos = skip_spaces(flat, pos + len(title))
     if byline is not None and byline > pos:
         pieces.append(Block(flat[pos:byline].strip(), "line"))  # the caption, judged by its filter
         pos = byline
@@ -127,9 +127,3 @@ def _furniture(piece: str) -> bool:
     if heading is not None and (rest := piece[len(heading):].lstrip()) and not (rest[0].isupper() or rest[0].isdigit()):
         return False
     return at_most(piece, MAX_LIST_WORDS if heading else MAX_PIECE_WORDS) and not _SENTENCE_END.search(piece)
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos

@@ -34,6 +34,14 @@ def char_before(text: str, pos: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+def skip_spaces(text: str, pos: int) -> int:
+    """The first position at or after `pos` that is no space (a collapsed text has one space
+    between words, so this steps once at most there)."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
 def ends_sentence_before(text: str, pos: int) -> bool:
     """`ends_sentence(text[:pos])` without copying the text (every sentence end is one
     character)."""
