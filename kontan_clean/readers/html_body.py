@@ -30,7 +30,8 @@ _JUNK_CLASSES = frozenset(S.JUNK_CLASSES)
 _BLOCKISH = LEAF_TAGS | CONTAINER_TAGS | {"br"}
 # Elements that end a word when met inside a paragraph (a table lexbor nests in a `<p>` in
 # quirks mode, a cell): `0<table><td>1` is `0 1`, not the invented token `01`.
-_WORD_BREAKING = LEAF_TAGS | PARAGRAPH_TAGS | {"td", "th", "hr"}
+_CELLS = frozenset({"td", "th"})
+_WORD_BREAKING = LEAF_TAGS | PARAGRAPH_TAGS | _CELLS | {"hr"}
 
 
 def block_text(text: str) -> str:
@@ -201,10 +202,12 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
     nodes = el.traverse(include_text=True)
     next(nodes)  # `el` itself
     skip_to: int | None = _READING  # None: skip to the end
-    ends: set[int] = set()  # nodes right after a block inside the paragraph: a space there too
+    ends: dict[int, str] = {}  # node right after a block or cell inside: what separates it
     for node in nodes:
-        if ends and node.mem_id in ends:
-            parts.append(" ")
+        if ends and (sep := ends.pop(node.mem_id, None)) is not None:
+            parts.append(sep)
+            if leaf is not None and sep == _BREAK:
+                leaf.breaks += 1
         if skip_to != _READING:
             if skip_to is None or node.mem_id != skip_to:
                 if leaf is not None and node.tag == "a":
@@ -224,10 +227,16 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
             skip_to = _after(node, el)
         elif tag == "a" and leaf is not None:
             leaf.links.append((leaf.breaks, node))
-        elif tag in _WORD_BREAKING:  # a block or cell inside a paragraph: its text is not glued on
-            parts.append(" ")
-            if (after := _after(node, el)) is not None:  # nor is the text after it
-                ends.add(after)
+        elif tag in _WORD_BREAKING:
+            # A block inside a paragraph (`<li><p>A</p><p>B</p></li>`, `<h1><p>date</p>byline`)
+            # stands on lines of its own, as a browser shows it: the paragraph breaks before
+            # and after it. A cell's text is only kept apart from its neighbours' by a space.
+            sep = " " if tag in _CELLS else _BREAK
+            parts.append(sep)
+            if leaf is not None and sep == _BREAK:
+                leaf.breaks += 1
+            if (after := _after(node, el)) is not None:  # nor is the text after it glued on
+                ends[after] = sep
 
 
 def _after(node: LexborNode, root: LexborNode) -> int | None:
