@@ -94,7 +94,7 @@ def test_common_word_run_halving_counts_as_a_word_by_word_walk() -> None:
 
 
 def test_topic_dateline_gate_rules_out_no_match() -> None:
-    from kontan_clean.filters.dateline_prefix import topic_dateline
+    from kontan_clean.text.dateline import topic_dateline
     from kontan_clean.site.patterns import TOPIC_DATELINE
 
     pieces = ["COAL", "STOCKS", "NEW", "YORK", "JAKARTA", " ", "-", "–", "—", ".", ". ", "Harga", "&", "2", "É"]

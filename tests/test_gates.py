@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kontan_clean.filters.dateline_prefix import without_dateline
+from kontan_clean.text.dateline import without_dateline
 from kontan_clean.site.patterns import DATELINE_PREFIX, DATELINE_PREFIX_STARTS, OLD_DATELINE
 from kontan_clean.site.signals import SIGNAL_NEEDLES, STYLE_SIGNALS, TEXT_SIGNALS
 from kontan_clean.text.words import at_most

@@ -4,72 +4,15 @@ topic-dateline `COAL - JAKARTA.`."""
 
 from __future__ import annotations
 
-import re
-
 from ..model import Block, Document
-from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_AT, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE, TOPIC_DATELINE
+from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX_AT, DATELINE_PREFIX_STARTS, MIXED_DATELINE, OLD_DATELINE
 from ..site.vocab import SENTENCE_OPENERS
+from ..text.dateline import city, lone_dateline, topic_dateline
 from ..text.shape import skip_spaces
 from .base import Filter
+from .head import head_reach
 
 HEAD = 8
-_CITY_SEPARATORS = re.compile(r"[/,]")
-
-
-def _may_open_upper(text: str) -> bool:
-    """False only where OLD_DATELINE cannot match: its three opening capitals are upper case
-    to `str.isupper` too, except letters newer than Python's Unicode tables (never ASCII)."""
-    head = text[:3]
-    return head.isupper() or not head.isascii()
-
-
-def topic_dateline(text: str):
-    """The English edition's `COAL - JAKARTA.` at the start of `text`, or None. Every match
-    holds its dash: three C scans rule most paragraphs out before the `regex` match."""
-    if "-" in text or "–" in text or "—" in text:
-        return TOPIC_DATELINE.match(text)
-    return None
-
-
-def without_dateline(text: str) -> str:
-    """`text` without a dateline at its start (`KONTAN.CO.ID - JAKARTA.`, `JAKARTA.`), to
-    compare a paragraph with a copy printed without it. Only for comparing: no city check."""
-    if text.startswith(DATELINE_PREFIX_STARTS) and (m := DATELINE_PREFIX.match(text)):
-        text = text[m.end():]
-    if _may_open_upper(text) and (old := OLD_DATELINE.match(text)):  # a `regex` match, not `re`
-        text = text[old.end():]
-    return text
-
-
-def _city(raw: str) -> str | None:
-    """The city if `raw` reads as one (`NEW YORK`, `SEOUL/HANOI`, `WEST PALM BEACH, Florida`,
-    `Jakarta`), else None: it is then the first words of a sentence."""
-    raw = raw.strip(" .,")
-    if "/" in raw or "," in raw:
-        raw = "/".join(part.strip() for part in raw.split("/"))
-        parts = [p.strip() for p in _CITY_SEPARATORS.split(raw)]
-    else:  # one city, the common case: what the split and joins would give, without them
-        raw = raw.strip()
-        parts = [raw]
-    for i, part in enumerate(parts):
-        words = part.split()
-        if not words or len(words) > 4:
-            return None
-        upper = part == part.upper()
-        titled = all(w[:1].isupper() and w[1:] == w[1:].lower() for w in words)
-        if not (upper or (titled and (i > 0 or len(parts) == 1) and len(words) <= 2)):
-            return None
-    return raw
-
-
-def lone_dateline(text: str) -> bool:
-    """The block is a dateline and nothing else (`KONTAN.CO.ID - JAKARTA.`): no sentence of
-    the article, wherever it stands."""
-    m = text.startswith(DATELINE_PREFIX_STARTS) and DATELINE_PREFIX.match(text)
-    if not m:
-        return False
-    c = DATELINE_CITY.match(text, m.end())
-    return m.end() == len(text) or bool(c and c.end() == len(text) and _city(c["city"]))
 
 
 class DatelinePrefix(Filter):
@@ -89,6 +32,14 @@ class DatelinePrefix(Filter):
             if block.removed_by is None and block.text.startswith(DATELINE_PREFIX_STARTS) and lone_dateline(block.text):
                 doc.drop(block, self.name, "dateline printed again")
 
+    def settle(self, doc: Document) -> None:
+        """The prefixes opening blocks within reach of the final page: a cut made after this
+        filter's turn (header lines run into the dateline, cut on a recheck) may have left
+        one opening a block, as the page cleaned again would have it."""
+        found = any(r.filter == self.name for r in doc.removed)
+        for block in head_reach(doc.live(), HEAD, doc.memo):
+            found = self._cut_prefix(doc, block, found) or found
+
     def _cut_prefix(self, doc: Document, block: Block, found: bool) -> bool:
         """Cut the `KONTAN.CO.ID - CITY.` opening `block`, if it has one, with the copies
         printed straight after it (`KONTAN.CO.ID - JAKARTA. KONTAN.CO.ID - ...`) in the same
@@ -97,11 +48,11 @@ class DatelinePrefix(Filter):
         while m := text.startswith(DATELINE_PREFIX_STARTS, end) and DATELINE_PREFIX_AT.match(text, end):
             end = m.end()
             c = DATELINE_CITY.match(text, end)
-            city = _city(c["city"]) if c else None
-            if c and city:
+            name = city(c["city"]) if c else None
+            if c and name:
                 end = c.end()
             if not found and not copies:
-                doc.meta.dateline = city
+                doc.meta.dateline = name
             copies += 1
             end = skip_spaces(text, end)
         if not copies:

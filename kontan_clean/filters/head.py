@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Block
 from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, ENGLISH_DATE_LINE
 from ..site.vocab import DAYS, ENGLISH_MONTHS, SITE_CHROME_LINES
-from .dateline_prefix import lone_dateline
+from ..text.dateline import lone_dateline
 
 MAX_BYLINE_CHARS = 300
 _LONGEST_CHROME = max(map(len, SITE_CHROME_LINES))

@@ -30,7 +30,7 @@ from ..text.urls import host as url_host
 from ..text.words import at_most
 from .base import Filter
 from .head import is_byline
-from .dateline_prefix import without_dateline
+from ..text.dateline import without_dateline
 
 HEAD = 20
 LEAD_LOOKAHEAD = 4

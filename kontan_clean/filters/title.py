@@ -9,7 +9,7 @@ from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
 from .head import date_line
-from .dateline_prefix import topic_dateline, without_dateline
+from ..text.dateline import topic_dateline, without_dateline
 
 HEAD = 12
 FIRST = 3
