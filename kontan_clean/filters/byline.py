@@ -4,7 +4,7 @@ the `Editor: X` line that closes title-first AMP pages and the English edition."
 from __future__ import annotations
 
 from ..model import Block, Document
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, EDITOR_LINE
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATELINE_PREFIX_STARTS, EDITOR_LINE
 from ..text.headline import name_end
 from .base import Filter
 from .head import MAX_BYLINE_CHARS, head_reach, is_byline
@@ -16,8 +16,22 @@ _COPIES = 4
 """Bylines printed again at the start of what one byline's cut leaves, taken at most (each
 cut copies the block's rest: a bound keeps a hostile run of them linear)."""
 MAX_NAME_WORDS = 6
+_BODY_WORDS = 3
+_BODY_REACH = 200
+"""How far past a name `_body_follows` looks for a sentence's end: a bound keeps it linear."""
 _SYNDICATION_CUES = ("telah tayang", "Penulis", "Klik untuk baca")
 """An `Editor:` after these is the syndicated source's (the footers filter takes it)."""
+
+
+def _body_follows(text: str, end: int) -> bool:
+    """Whether the text after a name that `name_end` ends at `end` is the article run on to
+    the byline's line (`... | Editor: Y KONTAN.CO.ID - JAKARTA. Harga ...`): a dateline, or a
+    sentence of a few words. Else, on a line of its own, the rest is more of the name (one
+    `name_end` ends too soon, such as `S.S. Kurniawan`) and goes with the byline."""
+    rest = text[end:end + _BODY_REACH].lstrip()
+    if rest.startswith(DATELINE_PREFIX_STARTS):
+        return True
+    return len(rest.split(None, _BODY_WORDS)) >= _BODY_WORDS and any(c in rest for c in ".!?")
 
 
 def _split_people(who: str) -> list[str]:
@@ -86,7 +100,9 @@ class Byline(Filter):
         end = len(text)
         editor = None
         if sep:
-            end = name_end(text, sep.end()) if block.kind == "flat" else len(text)
+            end = name_end(text, sep.end())
+            if block.kind != "flat" and not _body_follows(text, end):
+                end = len(text)  # a byline's line of its own: the rest is the editor's name
             editor = text[sep.end():end].strip(" |,") or None
         elif block.kind == "flat":
             end = name_end(text, label.end())
