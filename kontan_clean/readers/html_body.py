@@ -203,6 +203,7 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
     next(nodes)  # `el` itself
     skip_to: int | None = _READING  # None: skip to the end
     ends: dict[int, str] = {}  # node right after a block or cell inside: what separates it
+    closing = ""  # what separates a block that ends `el` from the text after `el`
     for node in nodes:
         if ends and (sep := ends.pop(node.mem_id, None)) is not None:
             parts.append(sep)
@@ -235,8 +236,15 @@ def _read_inline(el: LexborNode, parts: list[str], leaf: _Leaf | None) -> None:
             parts.append(sep)
             if leaf is not None and sep == _BREAK:
                 leaf.breaks += 1
-            if (after := _after(node, el)) is not None:  # nor is the text after it glued on
-                ends[after] = sep
+            # Nor is the text after it glued on, nor the text after `el` when the block ends
+            # it (`<a><p>0</p></a>0` is two lines). A cell ending a block ends it too: the
+            # block's break wins over the cell's space.
+            if (after := _after(node, el)) is not None:
+                ends[after] = _BREAK if ends.get(after) == _BREAK else sep
+            else:
+                closing = _BREAK if closing == _BREAK else sep
+    if closing:
+        parts.append(closing)
 
 
 def _after(node: LexborNode, root: LexborNode) -> int | None:
