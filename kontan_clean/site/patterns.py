@@ -114,9 +114,14 @@ PROMO_MARKER = re.compile(
 GOOGLE_NEWS = re.compile(r"Cek\s+Berita\s+dan\s+Artikel\s+yang\s+lain\s+di(?:\s+Google\s+News)?\s*$", _I)
 GOOGLE_NEWS_CUES = ("Cek Berita", "cek berita", "CEK BERITA")
 """Where to try GOOGLE_NEWS: at the last of these, since the footer closes the text."""
+# No sentence ends in what runs up to the channel's name from a common word (`Ikuti`) or from
+# the block's start: `Pasar ditutup naik. Ikuti kami di WhatsApp Channel` keeps its sentence.
+# A full stop inside a word (`Kontan.co.id`) is no sentence end.
+_NO_SENTENCE_END = r"(?:[^.!?\n]|[.!?](?=\S))"
 WHATSAPP = re.compile(
-    r"(?:Dapatkan\s+update|Gabung(?:\s+di)?|Ikuti|Follow|Simak\s+juga|Bergabung).{0,160}?WhatsApp\s+Channel"
-    r"[^\n]{0,200}$|^.{0,200}\bWhatsApp\s+Channel\b.{0,200}$",
+    r"(?:Dapatkan\s+update|Gabung(?:\s+di)?|Bergabung).{0,160}?WhatsApp\s+Channel[^\n]{0,200}$"
+    rf"|(?:Ikuti|Follow|Simak\s+juga){_NO_SENTENCE_END}{{0,160}}?WhatsApp\s+Channel[^\n]{{0,200}}$"
+    rf"|^{_NO_SENTENCE_END}{{0,200}}\bWhatsApp\s+Channel\b.{{0,200}}$",
     _I,
 )
 SYNDICATION = re.compile(
