@@ -118,10 +118,14 @@ GOOGLE_NEWS_CUES = ("Cek Berita", "cek berita", "CEK BERITA")
 # the block's start: `Pasar ditutup naik. Ikuti kami di WhatsApp Channel` keeps its sentence.
 # A full stop inside a word (`Kontan.co.id`) is no sentence end.
 _NO_SENTENCE_END = r"(?:[^.!?\n]|[.!?](?=\S))"
+# After the channel's name the invitation runs to the end of the block with no sentence end
+# (`: https://whatsapp.com/...`), or it stops there, its link and a full stop taken: the
+# text after it (`... WhatsApp Channel Pasar ditutup menguat.`) is the article's.
+_CHANNEL_TAIL = rf"(?:{_NO_SENTENCE_END}{{0,200}}$|(?:\s*:?\s*https?://\S+)?[.!]?)"
 WHATSAPP = re.compile(
-    r"(?:Dapatkan\s+update|Gabung(?:\s+di)?|Bergabung).{0,160}?WhatsApp\s+Channel[^\n]{0,200}$"
-    rf"|(?:Ikuti|Follow|Simak\s+juga){_NO_SENTENCE_END}{{0,160}}?WhatsApp\s+Channel[^\n]{{0,200}}$"
-    rf"|^{_NO_SENTENCE_END}{{0,200}}\bWhatsApp\s+Channel\b.{{0,200}}$",
+    rf"(?:Dapatkan\s+update|Gabung(?:\s+di)?|Bergabung).{{0,160}}?WhatsApp\s+Channel{_CHANNEL_TAIL}"
+    rf"|(?:Ikuti|Follow|Simak\s+juga){_NO_SENTENCE_END}{{0,160}}?WhatsApp\s+Channel{_CHANNEL_TAIL}"
+    rf"|^{_NO_SENTENCE_END}{{0,200}}\bWhatsApp\s+Channel\b{_NO_SENTENCE_END}{{0,200}}$",
     _I,
 )
 SYNDICATION = re.compile(
