@@ -104,8 +104,10 @@ class Byline(Filter):
             if block.kind != "flat" and not _body_follows(text, end):
                 end = len(text)  # a byline's line of its own: the rest is the editor's name
             editor = text[sep.end():end].strip(" |,") or None
-        elif block.kind == "flat":
+        else:
             end = name_end(text, label.end())
+            if block.kind != "flat" and not _body_follows(text, end):
+                end = len(text)
             who = text[label.end():end].strip()
         if not again:
             doc.meta.editor = editor if sep else doc.meta.editor
