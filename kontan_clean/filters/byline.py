@@ -42,7 +42,8 @@ class Byline(Filter):
     """Parses the byline into reporters / source / editor and removes it.
 
     In flattened text the byline runs into the body: the editor's name ends where the
-    dateline, a promo or the first body sentence begins.
+    dateline, a promo or the first body sentence begins. Elsewhere the byline has its line,
+    unless the article was run on to it: then it ends at the name too (`_body_follows`).
     """
 
     name = "byline"

@@ -28,9 +28,9 @@ from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.shape import OPENING_WORDS, TITLE_MAX_WORDS, ends_sentence, opening, title_case, title_shaped
 from ..text.urls import host as url_host
 from ..text.words import at_most
+from ..text.dateline import without_dateline
 from .base import Filter
 from .head import is_byline
-from ..text.dateline import without_dateline
 
 HEAD = 20
 LEAD_LOOKAHEAD = 4

@@ -32,8 +32,8 @@ from bisect import bisect_left
 from ..model import Document
 from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
 from ..text.shape import OPENING_WORDS, ends_sentence, opening
-from .base import Filter
 from ..text.dateline import without_dateline
+from .base import Filter
 
 MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""

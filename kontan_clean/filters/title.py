@@ -5,11 +5,11 @@ from operator import attrgetter
 from ..model import Block, Document
 from ..site.patterns import DATELINE_PREFIX
 from ..text.shape import ends_sentence, title_shaped
+from ..text.dateline import topic_dateline, without_dateline
 from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
 from .head import date_line
-from ..text.dateline import topic_dateline, without_dateline
 
 HEAD = 12
 FIRST = 3
