@@ -13,7 +13,7 @@ from ..model import Block, Document, Related
 from ..site.patterns import PROMO_ICON, PROMO_MARKER
 from ..site.vocab import PROMO_BADGES, PROMO_KINDS
 from ..text.headline import headline_end
-from ..text.shape import SENTENCE_END, char_before
+from ..text.shape import SENTENCE_END, char_before, title_case
 from .base import Filter
 
 _BEFORE_PROMO = frozenset(SENTENCE_END + (":",))
@@ -107,6 +107,11 @@ class Promos(Filter):
     @staticmethod
     def _headline_end(block: Block, start: int) -> int:
         if block.kind == "flat":
-            return headline_end(block.text, start)
+            end = headline_end(block.text, start)
+            # A headline is written in Title Case and never closes with a full stop: what
+            # follows the marker is then a sentence of the article, the headline was lost.
+            if block.text[end - 1:end] == "." and not title_case(block.text[start:end]):
+                return start
+            return end
         nxt = _NEXT_FURNITURE.search(block.text, start)
         return nxt.start() if nxt else len(block.text)
