@@ -80,9 +80,21 @@ def find_window(html: bytes, after: int = 0) -> Window | None:
     else:
         return None
     body_end = _element_end(html, body_start)
-    start = _first_tag_with(html, _HEAD_MARKS, max(after, body_start - HEAD_REACH), body_start)
+    start = _head_start(html, after, body_start)
     start = start if start >= 0 and _closes_raw_text(html, start, body_start) else body_start
     return Window(start, body_start, _tail_end(html, body_end), _left_open(html, after, body_start))
+
+
+def _head_start(html: bytes, after: int, body_start: int) -> int:
+    """Where the first head mark above the body opens (the title's `<h1`, the breadcrumb), or
+    -1. A mark inside a closed script or comment is code, not the page: the window would
+    start inside it and read it as text, so the search goes on after it."""
+    pos = max(after, body_start - HEAD_REACH)
+    for _ in range(_RAW_SKIPS):
+        start = _first_tag_with(html, _HEAD_MARKS, pos, body_start)
+        if start < 0 or (pos := _raw_text_end(html, after, start)) < 0:
+            return start
+    return -1
 
 
 def _raw_element(html: bytes, start: int) -> bool:
