@@ -126,8 +126,9 @@ class Title(Filter):
                     break  # a sentence: the body has begun, and a title never stands in it
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            # a repeat is the title printed again, unless the lines are all there is
-            repeated = _repeated_below(blocks, i, facts) and any(b.text != block.text for b in blocks)
+            # a repeat is the title printed again, when something follows it (the body): lines
+            # that are all there is are the text, whatever stands above them
+            repeated = _repeated_below(blocks, i, facts) and any(b.text != block.text for b in blocks[i + 1:])
             dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
             if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
