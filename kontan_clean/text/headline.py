@@ -30,8 +30,9 @@ _OPEN_QUOTES = ("\"", "“", "'", "‘", "«")
 _HARD_STOPS = re.compile(
     r"(?:KONTAN\.CO\.ID|Kontan\.co\.id)\b|(?:Baca|BACA)\s+(?:Juga|JUGA|juga)\s*:|(?:Tonton|TONTON)\s*:"
     r"|Cek\s+Berita\s+dan\s+Artikel|Artikel\s+ini\s+telah\s+tayang|Selanjutnya\s*:|Menarik\s+Dibaca\s*:"
-    # a byline's label: no headline or name runs on into the byline printed after it
-    r"|\b(?:Reporter|REPORTER|Penulis|PENULIS|Sumber|SUMBER|Editor|EDITOR)\s*:"
+    # a byline's label: no headline or name runs on into the byline printed after it, even
+    # glued to its last word (`... Tarif TrumpReporter:`, a flattening without a space)
+    r"|(?:Reporter|REPORTER|Penulis|PENULIS|Sumber|SUMBER|Editor|EDITOR)\s*:"
 )
 _CURRENCIES = ("US$", "Rp", "$", "S$", "€", "£")
 _ABBREVIATIONS = frozenset({"tbk.", "jr.", "no.", "dr.", "st.", "co.", "inc.", "ltd.", "corp.", "vs.", "u.s.", "h.", "ir.", "prof.", "s.a.", "mr.", "bp."})
