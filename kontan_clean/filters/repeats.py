@@ -34,6 +34,7 @@ from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
 from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from ..text.dateline import without_dateline
 from .base import Filter
+from .head import repeatable
 
 MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
@@ -165,6 +166,13 @@ def _common(x: list[str], y: list[str]) -> int:
     return lo
 
 
+def _furniture(doc: Document, text: str) -> bool:
+    """`head.repeatable`, kept in the page's memo as `head_reach` keeps it."""
+    if (verdict := doc.memo.get(text)) is None:
+        verdict = doc.memo[text] = repeatable(text)
+    return verdict
+
+
 class Repeats(Filter):
     """Drops a repeated run of paragraphs, keeping the longer copy; records each removal."""
 
@@ -235,8 +243,10 @@ class Repeats(Filter):
                     and _wordy(w)):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
-            else:
+            elif kept is None or len(w) >= MIN_WORDS or not _furniture(doc, doc.blocks[live[pos]].text):
                 kept = pos
+            # else: head furniture between the copies (a lone dateline, which its filter drops
+            # after this one) does not part them, as on the page cleaned again
 
     @staticmethod
     def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:
