@@ -41,10 +41,18 @@ def promo_lines(k: int) -> str:
     return _repeat("Selanjutnya: Harga Emas Naik\nHarga emas naik tipis.", k, "\n")
 
 
+def copies_across_datelines(k: int) -> str:
+    """A paragraph printed again and again with a run of lone datelines between the copies:
+    every copy is compared with the first, across the furniture and the copies gone before."""
+    return _repeat("Pemerintah menaikkan tarif impor sebesar 10% pada Senin (28/4).\n"
+                   + "\n".join(["KONTAN.CO.ID - JAKARTA."] * 10), k, "\n")
+
+
 BUILDERS: dict[str, Callable[[int], str]] = {
     "selanjutnya_flat": selanjutnya_flat,
     "selanjutnya_line": selanjutnya_line,
     "baca_juga_flat": baca_juga_flat,
     "endless_headlines_flat": endless_headlines_flat,
     "promo_lines": promo_lines,
+    "copies_across_datelines": copies_across_datelines,
 }

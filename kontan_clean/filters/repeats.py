@@ -92,13 +92,15 @@ class _Page:
     puts the copies next to each other, or one above the title (the AMP lead), or doubles a
     run of paragraphs."""
 
-    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip")
+    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip", "_text_skip", "_furniture")
 
     def __init__(self, doc: Document, live: list[int], words: list[list[str]]) -> None:
         self.doc, self.live, self.words = doc, live, words
         self.gone = [False] * len(live)
         """Positions dropped so far; a position is never un-dropped."""
         self._skip = list(range(1, len(live) + 1))
+        self._text_skip = list(range(1, len(live) + 1))
+        self._furniture: list[bool | None] = [None] * len(live)
         self.lead_end = self._lead_end()
 
     def kept_after(self, pos: int) -> int:
@@ -137,12 +139,33 @@ class _Page:
         (a0, a1), (b0, b1) = sorted((one, other))
         words, n = self.words, len(self.words)
         return (
-            self.kept_after(a1) >= b0
+            self._next_text(a1) >= b0
             or a0 < self.lead_end
             or a1 > a0 or b1 > b0
             or (a0 > 0 and bool(words[a0 - 1]) and words[a0 - 1] == words[b0 - 1])
             or (b1 + 1 < n and bool(words[b1 + 1]) and words[a1 + 1] == words[b1 + 1])
         )
+
+    def _next_text(self, pos: int) -> int:
+        """The first position after `pos` neither gone nor head furniture (a lone dateline
+        its filter drops after this one): furniture between two copies does not part them,
+        as on the page cleaned again. Skip pointers as in `kept_after`, over the positions
+        gone or furniture (a set that only grows), so that copies far apart across runs of
+        furniture stay near-linear."""
+        skip, n = self._text_skip, len(self.live)
+        path, at = [], pos + 1
+        while at < n and (self.gone[at] or self._furniture_at(at)):
+            path.append(at)
+            at = skip[at]
+        for p in path:
+            skip[p] = at
+        return at
+
+    def _furniture_at(self, pos: int) -> bool:
+        if (verdict := self._furniture[pos]) is None:
+            text = self.doc.blocks[self.live[pos]].text
+            verdict = self._furniture[pos] = len(self.words[pos]) < MIN_WORDS and _furniture(self.doc, text)
+        return verdict
 
     def cut_at(self, pos: int) -> bool:
         """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
