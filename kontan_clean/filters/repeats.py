@@ -92,15 +92,13 @@ class _Page:
     puts the copies next to each other, or one above the title (the AMP lead), or doubles a
     run of paragraphs."""
 
-    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip", "_text_skip", "_furniture")
+    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip")
 
     def __init__(self, doc: Document, live: list[int], words: list[list[str]]) -> None:
         self.doc, self.live, self.words = doc, live, words
         self.gone = [False] * len(live)
         """Positions dropped so far; a position is never un-dropped."""
         self._skip = list(range(1, len(live) + 1))
-        self._text_skip = list(range(1, len(live) + 1))
-        self._furniture: list[bool | None] = [None] * len(live)
         self.lead_end = self._lead_end()
 
     def kept_after(self, pos: int) -> int:
@@ -139,33 +137,12 @@ class _Page:
         (a0, a1), (b0, b1) = sorted((one, other))
         words, n = self.words, len(self.words)
         return (
-            self._next_text(a1) >= b0
+            self.kept_after(a1) >= b0
             or a0 < self.lead_end
             or a1 > a0 or b1 > b0
             or (a0 > 0 and bool(words[a0 - 1]) and words[a0 - 1] == words[b0 - 1])
             or (b1 + 1 < n and bool(words[b1 + 1]) and words[a1 + 1] == words[b1 + 1])
         )
-
-    def _next_text(self, pos: int) -> int:
-        """The first position after `pos` neither gone nor head furniture (a lone dateline
-        its filter drops after this one): furniture between two copies does not part them,
-        as on the page cleaned again. Skip pointers as in `kept_after`, over the positions
-        gone or furniture (a set that only grows), so that copies far apart across runs of
-        furniture stay near-linear."""
-        skip, n = self._text_skip, len(self.live)
-        path, at = [], pos + 1
-        while at < n and (self.gone[at] or self._furniture_at(at)):
-            path.append(at)
-            at = skip[at]
-        for p in path:
-            skip[p] = at
-        return at
-
-    def _furniture_at(self, pos: int) -> bool:
-        if (verdict := self._furniture[pos]) is None:
-            text = self.doc.blocks[self.live[pos]].text
-            verdict = self._furniture[pos] = len(self.words[pos]) < MIN_WORDS and _furniture(self.doc, text)
-        return verdict
 
     def cut_at(self, pos: int) -> bool:
         """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
@@ -189,8 +166,14 @@ def _common(x: list[str], y: list[str]) -> int:
     return lo
 
 
+_LONGEST_FURNITURE = 200
+"""Head furniture is short (a byline runs to a few names): a longer block is not asked."""
+
+
 def _furniture(doc: Document, text: str) -> bool:
     """`head.repeatable`, kept in the page's memo as `head_reach` keeps it."""
+    if len(text) > _LONGEST_FURNITURE:
+        return False
     if (verdict := doc.memo.get(text)) is None:
         verdict = doc.memo[text] = repeatable(text)
     return verdict
@@ -205,7 +188,10 @@ class Repeats(Filter):
         if doc.layout == "flattened":
             return
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.removed_by is None]
+        # Head furniture still standing (a lone dateline, dropped by its filter after this
+        # one) is not looked at: it neither is a copy nor parts two copies, nor stands beside
+        # them, as on the page cleaned again, where it is gone.
+        live = [i for i, b in enumerate(blocks) if b.removed_by is None and not _furniture(doc, b.text)]
         if len(live) < 2:
             return
         words = [_words(blocks[i].text) for i in live]
@@ -266,10 +252,8 @@ class Repeats(Filter):
                     and _wordy(w)):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
-            elif kept is None or len(w) >= MIN_WORDS or not _furniture(doc, doc.blocks[live[pos]].text):
+            else:
                 kept = pos
-            # else: head furniture between the copies (a lone dateline, which its filter drops
-            # after this one) does not part them, as on the page cleaned again
 
     @staticmethod
     def _run(words: list[list[str]], cut: list[bool], a: int, start: int) -> _Run:
