@@ -64,13 +64,15 @@ class _Openings(Sequence):
 
 def _repeats_lead(blocks: list[Block]) -> bool:
     """The first block is a paragraph whose opening words open one of the next few blocks
-    (the lead may be cut short, with or without `…`: only its opening is compared). A
-    title printed again under its date line is not a lead."""
+    (the lead may be cut short, with or without `…`: only its opening is compared), with the
+    title under it. A title printed again under its date line is not a lead."""
     lead = blocks[0].text
     words = _Openings(blocks[:min(len(blocks), 2 + LEAD_LOOKAHEAD + OPENING_WORDS)])
     first = tuple(words[0]) if len(words[0]) == OPENING_WORDS else None  # the lead's own opening
     if first is None or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
+    if not _title_like(blocks[1].text):
+        return False  # the title stands under the lead: a paragraph printed again without one is the text's
     return any(
         opening(words, i) == first and not (blocks[i].text == lead and _title_like(lead))
         for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
