@@ -92,13 +92,14 @@ class _Page:
     puts the copies next to each other, or one above the title (the AMP lead), or doubles a
     run of paragraphs."""
 
-    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip")
+    __slots__ = ("doc", "live", "words", "gone", "lead_end", "_skip", "_skip_back")
 
     def __init__(self, doc: Document, live: list[int], words: list[list[str]]) -> None:
         self.doc, self.live, self.words = doc, live, words
         self.gone = [False] * len(live)
         """Positions dropped so far; a position is never un-dropped."""
         self._skip = list(range(1, len(live) + 1))
+        self._skip_back = list(range(-1, len(live) - 1))
         self.lead_end = self._lead_end()
 
     def kept_after(self, pos: int) -> int:
@@ -111,6 +112,17 @@ class _Page:
         gone, skip = self.gone, self._skip
         path, at = [], pos + 1
         while at < len(gone) and gone[at]:
+            path.append(at)
+            at = skip[at]
+        for p in path:
+            skip[p] = at
+        return at
+
+    def kept_before(self, pos: int) -> int:
+        """The last position before `pos` not gone (-1 if none): `kept_after` backwards."""
+        gone, skip = self.gone, self._skip_back
+        path, at = [], pos - 1
+        while at >= 0 and gone[at]:
             path.append(at)
             at = skip[at]
         for p in path:
@@ -135,14 +147,18 @@ class _Page:
         each other, one in the lead area, one in several paragraphs, or the paragraphs
         around them repeated as well."""
         (a0, a1), (b0, b1) = sorted((one, other))
-        words, n = self.words, len(self.words)
-        return (
-            self.kept_after(a1) >= b0
-            or a0 < self.lead_end
-            or a1 > a0 or b1 > b0
-            or (a0 > 0 and bool(words[a0 - 1]) and words[a0 - 1] == words[b0 - 1])
-            or (b1 + 1 < n and bool(words[b1 + 1]) and words[a1 + 1] == words[b1 + 1])
-        )
+        if self.kept_after(a1) >= b0 or a0 < self.lead_end or a1 > a0 or b1 > b0:
+            return True
+        # The neighbours as the page prints them (a copy dropped beside one is still a sign of
+        # a doubled run), and as it stands now, as the page cleaned again will have them.
+        return (self._same(a0 - 1, b0 - 1) or self._same(a1 + 1, b1 + 1)
+                or self._same(self.kept_before(a0), self.kept_before(b0))
+                or self._same(self.kept_after(a1), self.kept_after(b1)))
+
+    def _same(self, x: int, y: int) -> bool:
+        """Positions `x` and `y` both on the page and holding the same words (some)."""
+        words = self.words
+        return 0 <= x < len(words) and 0 <= y < len(words) and bool(words[x]) and words[x] == words[y]
 
     def cut_at(self, pos: int) -> bool:
         """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
