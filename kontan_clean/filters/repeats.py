@@ -201,8 +201,6 @@ class Repeats(Filter):
     name = "repeats"
 
     def apply(self, doc: Document) -> None:
-        if doc.layout == "flattened":
-            return
         blocks = doc.blocks
         # Head furniture still standing (a lone dateline, dropped by its filter after this
         # one) is not looked at: it neither is a copy nor parts two copies, nor stands beside
