@@ -48,6 +48,13 @@ def copies_across_datelines(k: int) -> str:
                    + "\n".join(["KONTAN.CO.ID - JAKARTA."] * 10), k, "\n")
 
 
+def footers_closing_flat(k: int) -> str:
+    """A flattened body closed by the WhatsApp invitation and the Google News line, again and
+    again: the closing run is found from the end back and cut once."""
+    return "Harga emas naik pada hari Senin. " + _repeat(
+        "Dapatkan update berita pilihan di WhatsApp Channel Cek Berita dan Artikel yang lain di Google News", k)
+
+
 BUILDERS: dict[str, Callable[[int], str]] = {
     "selanjutnya_flat": selanjutnya_flat,
     "selanjutnya_line": selanjutnya_line,
@@ -55,4 +62,5 @@ BUILDERS: dict[str, Callable[[int], str]] = {
     "endless_headlines_flat": endless_headlines_flat,
     "promo_lines": promo_lines,
     "copies_across_datelines": copies_across_datelines,
+    "footers_closing_flat": footers_closing_flat,
 }

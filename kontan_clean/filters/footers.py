@@ -31,6 +31,64 @@ may print the Google News line twice, or have it before and after the syndicatio
 (each cut copies the block, so no unbounded loop over a hostile run of them)."""
 
 
+_WHATSAPP_REACH = 400
+"""How far before `WhatsApp` an invitation may start (its cue, up to 160 characters, and a
+line's start up to 200): the window the pattern is tried in."""
+
+
+class _ClosingRun:
+    """The footers printed again and again at the end of a block (`Cek Berita ...` x 50, a
+    syndicated page doubled), found from the end back on the text as it is, with `endpos`,
+    and cut in one go: cutting them one by one copies the block at each cut. The last place
+    of each cue is kept, since the end only moves back: each search reads its stretch once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def last(self, needle: str, end: int) -> int:
+        """`text.rfind(needle, 0, end)`, from the last answer when it still stands before `end`."""
+        at = self.found.get(needle)
+        if at is None or (at >= 0 and at + len(needle) > end):
+            at = self.found[needle] = self.text.rfind(needle, 0, end)
+        return at
+
+    def start(self) -> int | None:
+        """Where the run of Google News lines and WhatsApp invitations closing the text
+        starts, or None."""
+        text, end, start = self.text, _end_before(self.text, len(self.text)), None
+        while (at := self._google_news(end)) is not None or (at := self._whatsapp(end)) is not None:
+            start, end = at, _end_before(text, at)
+        return start
+
+    def _google_news(self, end: int) -> int | None:
+        if not _GOOGLE_NEWS_END.search(self.text, max(0, end - 4), end):
+            return None
+        at = max(self.last(cue, end) for cue in GOOGLE_NEWS_CUES)
+        m = GOOGLE_NEWS.match(self.text, at, end) if at >= 0 else None
+        return m.start() if m else None
+
+    def _whatsapp(self, end: int) -> int | None:
+        if (at := self.last("WhatsApp", end)) < 0:
+            return None
+        pos = max(0, at - _WHATSAPP_REACH)
+        while (m := WHATSAPP.search(self.text, pos, end)) and m.end() < end:
+            pos = m.start() + 1
+        return m.start() if m else None
+
+
+def _may_close_with_footers(text: str) -> bool:
+    """A C scan for the cues `_ClosingRun` needs (`Cek Berita` in its three cases, `WhatsApp`)."""
+    return "WhatsApp" in text or "erita" in text or "ERITA" in text
+
+
+def _end_before(text: str, pos: int) -> int:
+    """`len(text[:pos].rstrip())` without the copy."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _chrome_line(text: str) -> bool:
     return len(text) <= _LONGEST_CHROME and text.lower() in SITE_CHROME_LINES
 
@@ -73,6 +131,9 @@ class Footers(Filter):
                 after_syndication = after_syndication or syndicated
                 if not cut:
                     break
+            if block.removed_by is None and _may_close_with_footers(block.text):
+                if (start := _ClosingRun(block.text).start()) is not None:  # more copies than rounds
+                    doc.cut(block, start, len(block.text), self.name, "footers printed again")
             self._whole_block(doc, block)  # last: the cuts above may leave a block that is only this
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
