@@ -31,14 +31,16 @@ may print the Google News line twice, or have it before and after the syndicatio
 (each cut copies the block, so no unbounded loop over a hostile run of them)."""
 
 
+_INVITATION_TAIL = 2_000
+"""An invitation ends within this many characters after `WhatsApp` (its link included)."""
 _WHATSAPP_REACH = 400
 """How far before `WhatsApp` an invitation may start (its cue, up to 160 characters, and a
 line's start up to 200): the window the pattern is tried in."""
 
 
 class _ClosingRun:
-    """The footers printed again and again at the end of a block (`Cek Berita ...` x 50, a
-    syndicated page doubled), found from the end back on the text as it is, with `endpos`,
+    """The footers printed again and again at the end of a block (`Cek Berita ...` x 50, the
+    WhatsApp invitation after each), found from the end back on the text as it is, with `endpos`,
     and cut in one go: cutting them one by one copies the block at each cut. The last place
     of each cue is kept, since the end only moves back: each search reads its stretch once."""
 
@@ -69,8 +71,8 @@ class _ClosingRun:
         return m.start() if m else None
 
     def _whatsapp(self, end: int) -> int | None:
-        if (at := self.last("WhatsApp", end)) < 0:
-            return None
+        if (at := self.last("WhatsApp", end)) < 0 or end - at > _INVITATION_TAIL:
+            return None  # none, or too far from the end for an invitation (its link included)
         pos = max(0, at - _WHATSAPP_REACH)
         while (m := WHATSAPP.search(self.text, pos, end)) and m.end() < end:
             pos = m.start() + 1
