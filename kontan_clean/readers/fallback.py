@@ -37,7 +37,6 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     `DependencyError` when trafilatura (or the lxml_html_clean it needs) does not import."""
     trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2.3' lxml_html_clean")
 
-    _break_after_blocks(root)
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     text = _page_words_only(_plain_text(result, trafilatura) if result is not None else "", root)
     doc = read_text(text if "\n" in text else text + "\n", url)
@@ -48,20 +47,6 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
         doc.meta.title = result.title or None
         doc.meta.url = url or result.url or None
     return doc
-
-
-_BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
-                         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-                         "p", "pre", "section", "table", "td", "th", "tr", "ul"})
-
-
-def _break_after_blocks(root: etree._Element) -> None:
-    """A line break before the text that follows a block element (its tail), as a browser
-    shows it. trafilatura drops some blocks and joins the text around them: `<span>0000<div>
-    <p>1</p></div>0000</span>` came out as the invented word `00000000`."""
-    for el in root.iter(*_BLOCK_TAGS):
-        if (tail := el.tail) and not tail[:1].isspace():
-            el.tail = "\n" + tail
 
 
 def _plain_text(result, trafilatura) -> str:
