@@ -6,7 +6,6 @@ import re
 from ..model import Block, Document
 from ..site.patterns import LIST_LINK
 from ..site.vocab import LIST_HEADINGS
-from ..text.shape import runs_on
 from ..text.words import at_most
 from .base import Filter
 
@@ -30,11 +29,8 @@ def _headline_like(block: Block) -> bool:
 
 
 def _ad_line(block: Block) -> str | None:
-    """Why `block` is an ad or list link standing alone, or None. A flattened block that goes
-    on past a sentence's end is the article with an ad run into it, never an ad alone."""
+    """Why `block` is an ad or list link standing alone, or None."""
     text = block.text
-    if block.kind == "flat" and runs_on(text):
-        return None
     # `in` tests on the text as it is, not on an upper-cased copy of a long block: the ads
     # write `WEBINAR` or `Webinar`, and `Kontan Academy` is a line of its own.
     if ("EBINAR" in text or "ebinar" in text or len(text) < 20) and AD_LINE.match(text):

@@ -13,7 +13,6 @@ import re
 
 from ..model import Block, Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
-from ..text.shape import runs_on
 from ..text.words import at_most
 from .base import Filter
 
@@ -31,14 +30,10 @@ def _only_paywall_lines(text: str) -> bool:
     return not _PAYWALL_PHRASES.sub("", text).strip(" .!?:|-")
 
 
-def _paywall_line(block: Block) -> bool:
-    """The box's opening line, or a block of paywall lines only. A flattened block that goes
-    on past a sentence's end after an opener is the article with the opener run into it."""
-    text = block.text
+def _paywall_line(text: str) -> bool:
+    """The box's opening line, or a block of paywall lines only."""
     low = text.lower()
-    if low.startswith(PAYWALL_OPENERS) and not (block.kind == "flat" and runs_on(text)):
-        return True
-    return any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(text)
+    return low.startswith(PAYWALL_OPENERS) or (any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(text))
 
 
 def _offer(text: str) -> bool:
@@ -56,7 +51,7 @@ class Paywall(Filter):
         for block in doc.live():
             if len(block.text) > MAX_BOX_CHARS and not in_box:
                 continue
-            if _paywall_line(block):
+            if _paywall_line(block.text):
                 doc.drop(block, self.name, "paywall line")
                 doc.meta.paywalled = in_box = True
             elif in_box and _offer(block.text):
@@ -68,6 +63,6 @@ class Paywall(Filter):
         """A paywall line a cut uncovered (`KONTAN.CO.ID:Hanya Rp 5.000 ...` once the dateline
         is cut) goes; the offers after an opener are judged only by `apply`, in their run."""
         for block in blocks:
-            if len(block.text) <= MAX_BOX_CHARS and _paywall_line(block):
+            if len(block.text) <= MAX_BOX_CHARS and _paywall_line(block.text):
                 doc.drop(block, self.name, "paywall line")
                 doc.meta.paywalled = True

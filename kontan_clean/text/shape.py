@@ -24,12 +24,6 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
-def runs_on(text: str) -> bool:
-    """Whether a sentence ends inside `text` with more text after it (`... JAKARTA. Harga
-    ...`): a block of flattened text holding that is more than one line of furniture."""
-    return any(0 <= text.find(end, 0, len(text) - 2) for end in (". ", "! ", "? "))
-
-
 def char_before(text: str, pos: int) -> str:
     """The last non-space character before `pos` ('' at the start). Scans back over one
     whitespace run only, never copies the text: a loop over the markers of a long block
