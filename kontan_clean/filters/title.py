@@ -18,6 +18,7 @@ MAX_LABEL_WORDS = 4
 _ATTRS = attrgetter("attrs")
 LEAD_ABOVE = frozenset({"amp_lead", "html"})
 """Layouts where a paragraph may stand above the title: the AMP lead (in HTML too)."""
+_BULLETS = ("•", "·", "▪")
 TITLE_FIRST = frozenset({"amp_lead", "amp_title", "english"})
 """Layouts whose first block (after the AMP lead, after the English date line) is the title."""
 
@@ -45,8 +46,11 @@ class _Facts(dict):
         return self[text][2]
 
     def title_shaped(self, block: Block) -> bool:
+        """Shaped as a headline, and none of the furniture around one: a date line, a byline,
+        a caption, a bulleted line (the ticker's quotes, a list item: no headline opens so)."""
         date, byline, _ = self[block.text]
-        return title_shaped(block.text) and not byline and not date and not looks_like_caption(block)
+        return (title_shaped(block.text) and not byline and not date and not block.text.startswith(_BULLETS)
+                and not looks_like_caption(block))
 
 
 def _dateline_paragraph(text: str, above: str) -> bool:

@@ -5,6 +5,7 @@ document says what happened and why."""
 from __future__ import annotations
 
 import os
+import re
 
 import lxml.html
 from lxml import etree
@@ -37,6 +38,7 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
     `DependencyError` when trafilatura (or the lxml_html_clean it needs) does not import."""
     trafilatura = require("trafilatura", "trafilatura", "pip install 'trafilatura>=2.3' lxml_html_clean")
 
+    _break_around_blocks(root)
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     text = _page_words_only(_plain_text(result, trafilatura) if result is not None else "", root)
     doc = read_text(text if "\n" in text else text + "\n", url)
@@ -47,6 +49,33 @@ def read_with_trafilatura(root: etree._Element, url: str | None) -> Document:
         doc.meta.title = result.title or None
         doc.meta.url = url or result.url or None
     return doc
+
+
+_BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
+                         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+                         "p", "pre", "section", "table", "td", "th", "tr", "ul"})
+
+
+# What lxml refuses in a text it is given (C0 controls but tab and line breaks), never text.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _break_around_blocks(root: etree._Element) -> None:
+    """A line break before a block element's own text and before the text that follows it
+    (its tail), as a browser shows them. trafilatura drops some blocks and joins the text
+    around them: `<span>0000<div><p>1</p></div>0000</span>` came out as the invented word
+    `00000000`."""
+    for el in root.iter(*_BLOCK_TAGS):
+        if (text := el.text) and not text[:1].isspace():
+            try:
+                el.text = "\n" + text
+            except ValueError:  # lxml sets no text holding a control character its parser let through
+                el.text = "\n" + _XML_UNSAFE.sub("", text)
+        if (tail := el.tail) and not tail[:1].isspace():
+            try:
+                el.tail = "\n" + tail
+            except ValueError:
+                el.tail = "\n" + _XML_UNSAFE.sub("", tail)
 
 
 def _plain_text(result, trafilatura) -> str:
