@@ -107,9 +107,11 @@ class Footers(Filter):
         if block.removed_by is None and (m := _google_news(block.text)):
             doc.cut(block, m.start(), m.end(), self.name, "Google News footer")
             cut = True
-        if block.removed_by is None and "WhatsApp" in block.text and (m := WHATSAPP.search(block.text)):
-            doc.cut(block, m.start(), m.end(), self.name, "WhatsApp channel invitation")
-            cut = True
+        if block.removed_by is None and "WhatsApp" in block.text:
+            # every invitation in the block at once: one cut however many times it is printed
+            if spans := [(m.start(), m.end(), "WhatsApp channel invitation") for m in WHATSAPP.finditer(block.text)]:
+                doc.cut_spans(block, spans, self.name)
+                cut = True
         if block.removed_by is None and "tayang" in block.text and (m := SYNDICATION.search(block.text)):
             doc.cut(block, m.start(), m.end(), self.name, f"syndicated from {m['site']}")
             cut = syndicated = True
