@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ..model import Block, Document
 from ..site.patterns import (
-    DATE_LINE, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
+    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
     TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
@@ -82,7 +82,7 @@ def _repeats_lead(blocks: list[Block]) -> bool:
 def _title_like(text: str) -> bool:
     """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
     an exclamation only in Title Case, as headlines are written)."""
-    if not title_shaped(text):
+    if not title_shaped(text) or DATE_OPENING.match(text):
         return False
     if text.endswith(("?", "!")):
         return title_case(text)

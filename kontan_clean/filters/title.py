@@ -3,7 +3,7 @@
 from operator import attrgetter
 
 from ..model import Block, Document
-from ..site.patterns import DATELINE_PREFIX
+from ..site.patterns import DATE_OPENING, DATELINE_PREFIX
 from ..text.shape import ends_sentence, title_shaped
 from ..text.dateline import topic_dateline, without_dateline
 from .base import Filter
@@ -46,11 +46,12 @@ class _Facts(dict):
         return self[text][2]
 
     def title_shaped(self, block: Block) -> bool:
-        """Shaped as a headline, and none of the furniture around one: a date line, a byline,
-        a caption, a bulleted line (the ticker's quotes, a list item: no headline opens so)."""
+        """Shaped as a headline, and none of the furniture around one: a date line (or a line
+        opening with a date and time), a byline, a caption, a bulleted line (the ticker's
+        quotes, a list item): no headline opens so."""
         date, byline, _ = self[block.text]
         return (title_shaped(block.text) and not byline and not date and not block.text.startswith(_BULLETS)
-                and not looks_like_caption(block))
+                and not DATE_OPENING.match(block.text) and not looks_like_caption(block))
 
 
 def _dateline_paragraph(text: str, above: str) -> bool:

@@ -24,6 +24,8 @@ _DATE = (
     rf"(?:\s*(?P<zone>{_ZONE}))?"
 )
 DATE_LINE = re.compile(rf"^{_DATE}$", _I)
+# A date and time opening a line, whatever follows (a date line with text run on to it).
+DATE_OPENING = re.compile(rf"^{_DATE}", _I)
 # The same date inside flattened text, between spaces (the zone taken when it is there).
 DATE_IN_TEXT = re.compile(rf"(?<!\S){_DATE}(?!\S)", _I)
 
