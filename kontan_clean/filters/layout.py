@@ -82,8 +82,8 @@ def _repeats_lead(blocks: list[Block]) -> bool:
 def _title_like(text: str) -> bool:
     """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
     an exclamation only in Title Case, as headlines are written)."""
-    if not title_shaped(text) or DATE_OPENING.match(text):
-        return False
+    if not title_shaped(text) or DATE_OPENING.match(text) or DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
+        return False  # no headline opens with a date and time or a dateline
     if text.endswith(("?", "!")):
         return title_case(text)
     return not ends_sentence(text)
