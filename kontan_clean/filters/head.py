@@ -67,6 +67,14 @@ def repeatable(text: str) -> bool:
             or date_line(text) is not None or lone_dateline(text))
 
 
+def furniture(text: str, memo: dict[str, Any]) -> bool:
+    """`repeatable(text)`, kept in `memo` (the page's `Document.memo`) for the next filter
+    that asks."""
+    if (verdict := memo.get(text)) is None:
+        verdict = memo[text] = repeatable(text)
+    return verdict
+
+
 def head_reach(live: list[Block], n: int, memo: dict[str, Any] | None = None) -> list[Block]:
     """The live blocks up to the `n`th that is no repeatable furniture: furniture printed
     again does not count, so that a filter's reach is the same on the page cleaned again,
@@ -75,9 +83,7 @@ def head_reach(live: list[Block], n: int, memo: dict[str, Any] | None = None) ->
     memo = {} if memo is None else memo
     others = 0
     for i, block in enumerate(live):
-        if (furniture := memo.get(block.text)) is None:
-            furniture = memo[block.text] = repeatable(block.text)
-        if not furniture:
+        if not furniture(block.text, memo):
             others += 1
             if others > n:
                 return live[:i]

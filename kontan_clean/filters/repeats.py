@@ -34,7 +34,7 @@ from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
 from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from ..text.dateline import without_dateline
 from .base import Filter
-from .head import repeatable
+from .head import furniture
 
 MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
@@ -187,12 +187,8 @@ _LONGEST_FURNITURE = 200
 
 
 def _furniture(doc: Document, text: str) -> bool:
-    """`head.repeatable`, kept in the page's memo as `head_reach` keeps it."""
-    if len(text) > _LONGEST_FURNITURE:
-        return False
-    if (verdict := doc.memo.get(text)) is None:
-        verdict = doc.memo[text] = repeatable(text)
-    return verdict
+    """Head furniture (`head.furniture`, in the page's memo), for a block short enough to be any."""
+    return len(text) <= _LONGEST_FURNITURE and furniture(text, doc.memo)
 
 
 class Repeats(Filter):

@@ -66,16 +66,12 @@ def _break_around_blocks(root: etree._Element) -> None:
     around them: `<span>0000<div><p>1</p></div>0000</span>` came out as the invented word
     `00000000`."""
     for el in root.iter(*_BLOCK_TAGS):
-        if (text := el.text) and not text[:1].isspace():
-            try:
-                el.text = "\n" + text
-            except ValueError:  # lxml sets no text holding a control character its parser let through
-                el.text = "\n" + _XML_UNSAFE.sub("", text)
-        if (tail := el.tail) and not tail[:1].isspace():
-            try:
-                el.tail = "\n" + tail
-            except ValueError:
-                el.tail = "\n" + _XML_UNSAFE.sub("", tail)
+        for attr in ("text", "tail"):
+            if (text := getattr(el, attr)) and not text[:1].isspace():
+                try:
+                    setattr(el, attr, "\n" + text)
+                except ValueError:  # lxml sets no text holding a control character its parser let through
+                    setattr(el, attr, "\n" + _XML_UNSAFE.sub("", text))
 
 
 def _plain_text(result, trafilatura) -> str:
