@@ -61,17 +61,28 @@ _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _break_around_blocks(root: etree._Element) -> None:
-    """A line break before a block element's own text and before the text that follows it
-    (its tail), as a browser shows them. trafilatura drops some blocks and joins the text
-    around them: `<span>0000<div><p>1</p></div>0000</span>` came out as the invented word
-    `00000000`."""
-    for el in root.iter(*_BLOCK_TAGS):
-        for attr in ("text", "tail"):
-            if (text := getattr(el, attr)) and not text[:1].isspace():
-                try:
-                    setattr(el, attr, "\n" + text)
-                except ValueError:  # lxml sets no text holding a control character its parser let through
-                    setattr(el, attr, "\n" + _XML_UNSAFE.sub("", text))
+    """A line break before the first text after a block element opens and after it closes,
+    in document order, as a browser shows them. trafilatura drops some blocks and joins the
+    text around them: `<span>0000<div><p>1</p></div>0000</span>` came out as the invented
+    word `00000000`, and `<span>001<div>..</div><span>1` as `0011`: the text after a block
+    may be its tail, or the text of the next element (or of its first descendant) that has
+    any."""
+    pending = False
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if el.tag in _BLOCK_TAGS:
+            pending = True
+        attr = "text" if event == "start" else "tail"
+        if pending and (text := getattr(el, attr)):
+            pending = False
+            if not text[:1].isspace():
+                _set_text(el, attr, "\n" + text)
+
+
+def _set_text(el: etree._Element, attr: str, text: str) -> None:
+    try:
+        setattr(el, attr, text)
+    except ValueError:  # lxml sets no text holding a control character its parser let through
+        setattr(el, attr, _XML_UNSAFE.sub("", text))
 
 
 def _plain_text(result, trafilatura) -> str:
