@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kontan_clean import clean
+from kontan_clean import NoArticleError, clean
 from kontan_clean.readers.flat_page import split_flat
 from conftest import SAMPLES
 
@@ -64,6 +64,52 @@ def test_an_ad_in_the_body_does_not_take_the_flattened_page_with_it() -> None:
     """A webinar ad matched anywhere in a block once dropped the whole flattened page."""
     page = BODY + " FREE WEBINAR - Strategi Investasi Saham. Harga perak turun 0,5%."
     assert "Harga perak turun 0,5%." in clean(page).text
+
+
+SENTENCES = "Harga emas naik pada hari Senin. Pasar ditutup menguat, kata analis."
+
+
+@pytest.mark.parametrize("ad", ["FREE WEBINAR - Strategi Investasi",
+                                "FREE WEBINAR - Strategi Investasi FREE WEBINAR - Emas di Tengah Krisis",
+                                "WEBINAR: Membaca Laporan Keuangan"])
+@pytest.mark.parametrize("dateline", ["", "KONTAN.CO.ID - JAKARTA. "])
+def test_an_ad_opening_flattened_text_goes_alone(ad: str, dateline: str) -> None:
+    """The ad's title ends as a headline does, and never past a dateline: the sentences after
+    it are the article's (they were dropped with it, as if the block were the ad's line)."""
+    a = clean(f"{ad} {dateline}{SENTENCES}")
+    assert a.text == SENTENCES
+    assert [r.text for r in a.removed if r.filter == "page_ads"] == [ad]
+
+
+def test_ads_one_after_another_opening_flattened_text_go_in_one_cut() -> None:
+    """A filter does not judge its own cuts again: an ad left opening the rest would go only
+    when the clean text is cleaned again."""
+    ad = "FREE WEBINAR - " + " ".join(["Kata"] * 20)  # a title as long as the headline's fallback
+    a = clean(" ".join([ad] * 300 + [SENTENCES]))
+    assert a.text.endswith(SENTENCES) and a.text.count("WEBINAR") < 2
+    assert clean(a.text).text == a.text
+
+
+@pytest.mark.parametrize("box", ["Hanya Rp 5.000 untuk membaca artikel ini.",
+                                 "Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG"])
+@pytest.mark.parametrize("dateline", ["", "KONTAN.CO.ID - JAKARTA. "])
+def test_the_paywall_lines_opening_flattened_text_go_alone(box: str, dateline: str) -> None:
+    a = clean(f"{box} {dateline}{SENTENCES}")
+    assert a.text == SENTENCES and a.paywalled
+    assert [r.text for r in a.removed if r.filter == "paywall"] == [box]
+
+
+def test_offer_lines_after_the_paywall_lines_go_with_them_in_flattened_text() -> None:
+    """Without a dateline, the box's other lines have no fixed wording to end them by."""
+    with pytest.raises(NoArticleError):
+        clean("Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG Berlangganan dengan Google "
+              "Gratis uji coba 7 hari.")
+
+
+def test_an_ad_opening_a_line_is_the_whole_line() -> None:
+    """On a line of its own the ad's line is known: what it holds is the ad's."""
+    a = clean(f"Reporter: Ani | Editor: Budi\n{BODY}\nFREE WEBINAR - Strategi Investasi Harga emas\n")
+    assert a.text == BODY.removeprefix("KONTAN.CO.ID - JAKARTA. ")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -71,3 +71,14 @@ class FunctionFilter(Filter):
     def apply(self, doc: Document) -> None:
         """Call the wrapped function on `doc`."""
         self.func(doc)
+
+
+def drop_opening(doc: Document, block: Block, by: str, reason: str, end: int) -> bool:
+    """Drop `block`, which a rule judged by how it opens (an ad's line, the paywall's opener),
+    or only its first `end` characters when the rest is left: the filter found where the
+    furniture ends in flattened text, whose line ends are lost. True when the whole block went."""
+    if end < len(block.text) and block.text[end:].strip():
+        doc.cut(block, 0, end, by, reason)
+        return False
+    doc.drop(block, by, reason)
+    return True

@@ -6,13 +6,17 @@ import re
 from ..model import Block, Document
 from ..site.patterns import LIST_LINK
 from ..site.vocab import LIST_HEADINGS
+from ..text.headline import headline_end
+from ..text.shape import skip_spaces
 from ..text.words import at_most
-from .base import Filter
+from .base import Filter, drop_opening
 
 # An ad opens its line, as kontan prints it: `Kontan Academy` alone, `FREE WEBINAR - <title>`
 # (often several on one line), `WEBINAR: <title>`. The case is the ad's: a paragraph may open
 # `Webinar tersebut ...` or speak of `webinar - yang digelar ...` mid-sentence, and stays.
 AD_LINE = re.compile(r"^(?:(?i:Kontan\s+Academy)|(?:FREE\s+WEBINAR|Free\s+Webinar)\b.*|(?:WEBINAR|Webinar)\s*[-–:].*)$")
+AD_TITLE_AT = re.compile(r"(?:FREE\s+WEBINAR|Free\s+Webinar)\b\s*[-–:]?\s*|(?:WEBINAR|Webinar)\s*[-–:]\s*")
+"""The marker before a webinar ad's title, as AD_LINE has it."""
 MAX_HEADLINE_WORDS = 25
 MAX_TEASER_WORDS = 60
 _HEADING_CHARS = max(map(len, LIST_HEADINGS))
@@ -40,6 +44,21 @@ def _ad_line(block: Block) -> str | None:
     return None
 
 
+def _ad_end(block: Block) -> int:
+    """Where the ads or link opening `block` end. A line's ad is the whole line; in flattened
+    text (kind `flat`), whose line ends are lost, a webinar ad's title ends as a headline does
+    (`headline_end`: never past a dateline or the next piece of furniture), the next ad may
+    follow it straight away, and the article may run on after them. The run is found here in
+    one pass, since a filter does not judge its own cuts again."""
+    text = block.text
+    if block.kind != "flat":
+        return len(text)
+    end = 0
+    while m := AD_TITLE_AT.match(text, skip_spaces(text, end)):
+        end = headline_end(text, m.end())
+    return end or len(text)
+
+
 class PageAds(Filter):
     """Drops `TERBARU` and the headline list after it, course/webinar ads and list links."""
 
@@ -53,7 +72,7 @@ class PageAds(Filter):
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")
                 in_list, teaser = True, False
             elif why := _ad_line(block):
-                doc.drop(block, self.name, why)
+                drop_opening(doc, block, self.name, why, _ad_end(block))
             elif teaser and at_most(block.text, MAX_TEASER_WORDS):
                 doc.drop(block, self.name, "teaser under a headline in a TERBARU list")
                 teaser = False
@@ -69,6 +88,6 @@ class PageAds(Filter):
         are judged only by `apply`, since they need the blocks around them."""
         for block in blocks:
             if why := _ad_line(block):
-                doc.drop(block, self.name, why)
+                drop_opening(doc, block, self.name, why, _ad_end(block))
             elif len(block.text) <= _HEADING_CHARS and block.text.lower() in LIST_HEADINGS:
                 doc.drop(block, self.name, f"{block.text} heading of a headline list")

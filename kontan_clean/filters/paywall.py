@@ -13,8 +13,9 @@ import re
 
 from ..model import Block, Document
 from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
+from ..text.dateline import dateline_after_start
 from ..text.words import at_most
-from .base import Filter
+from .base import Filter, drop_opening
 
 MAX_BOX_CHARS = 300
 """A block holding only paywall lines is short; longer blocks are not lowered and searched."""
@@ -23,6 +24,11 @@ MAX_OFFER_WORDS = 16
 _PAYWALL_HINTS = ("rp 5.000", "beli sekarang", "berlangganan")
 """One of these is in every block made of paywall lines only (a cheap test before the pattern)."""
 _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
+# Each line's separators after it, never before: a run of separators that no line follows is
+# then read once (a search over spaces stays linear).
+_PAYWALL_RUN = re.compile(rf"(?:(?:{_PAYWALL_PHRASES.pattern})[\s.!?:|-]*)+", re.IGNORECASE)
+"""Paywall lines run together from where it is matched, with what separates them."""
+_BOX_LINES = PAYWALL_OFFERS + PAYWALL_OPENERS
 
 
 def _only_paywall_lines(text: str) -> bool:
@@ -41,6 +47,22 @@ def _offer(text: str) -> bool:
     return low.startswith(PAYWALL_OFFERS) or (at_most(text, MAX_OFFER_WORDS) and low not in LIST_HEADINGS)
 
 
+def _box_end(block: Block) -> int:
+    """Where the paywall box opening `block` ends. A line of it is the whole line. In
+    flattened text (kind `flat`), whose line ends are lost, the box ends at a dateline, where
+    the article starts. Without one it ends after its fixed lines run together (`Hanya Rp
+    5.000 ... BELI SEKARANG`), unless an offer or the newer box opens what follows
+    (`Berlangganan ...`, `Rp 20.000`, `Ini Artikel Spesial`): those lines have no fixed
+    wording to tell where they end, so the block goes whole."""
+    text = block.text
+    if block.kind != "flat":
+        return len(text)
+    if (at := dateline_after_start(text)) is not None:
+        return at
+    run = _PAYWALL_RUN.match(text)
+    return run.end() if run and not text[run.end():].lower().startswith(_BOX_LINES) else len(text)
+
+
 class Paywall(Filter):
     """Drops paywall lines and the offer box after its opener, and marks the article paywalled."""
 
@@ -52,8 +74,9 @@ class Paywall(Filter):
             if len(block.text) > MAX_BOX_CHARS and not in_box:
                 continue
             if _paywall_line(block.text):
-                doc.drop(block, self.name, "paywall line")
-                doc.meta.paywalled = in_box = True
+                # a flattened block keeps the text from a dateline on: no box after it
+                in_box = drop_opening(doc, block, self.name, "paywall line", _box_end(block))
+                doc.meta.paywalled = True
             elif in_box and _offer(block.text):
                 doc.drop(block, self.name, "paywall offer")
             else:
@@ -64,5 +87,5 @@ class Paywall(Filter):
         is cut) goes; the offers after an opener are judged only by `apply`, in their run."""
         for block in blocks:
             if len(block.text) <= MAX_BOX_CHARS and _paywall_line(block.text):
-                doc.drop(block, self.name, "paywall line")
+                drop_opening(doc, block, self.name, "paywall line", _box_end(block))
                 doc.meta.paywalled = True

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..site.patterns import DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_STARTS, OLD_DATELINE, TOPIC_DATELINE
+from ..site.patterns import (DATELINE_CITY, DATELINE_PREFIX, DATELINE_PREFIX_AT, DATELINE_PREFIX_STARTS, OLD_DATELINE,
+                             TOPIC_DATELINE)
 
 _CITY_SEPARATORS = re.compile(r"[/,]")
 
@@ -64,3 +65,9 @@ def lone_dateline(text: str) -> bool:
         return False
     c = DATELINE_CITY.match(text, m.end())
     return m.end() == len(text) or bool(c and c.end() == len(text) and city(c["city"]))
+
+
+def dateline_after_start(text: str) -> int | None:
+    """Where the first `KONTAN.CO.ID -` dateline after the start of `text` begins, or None."""
+    m = DATELINE_PREFIX_AT.search(text, 1) if "KONTAN.CO.ID" in text or "MOMSMONEY.ID" in text else None
+    return m.start() if m else None
