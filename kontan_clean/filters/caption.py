@@ -40,10 +40,15 @@ def photo_credit(text: str):
 
 
 def looks_like_caption(block: Block) -> bool:
-    """A photo caption by its wording: a credit at the end or `ILUSTRASI.` at the start
-    (inside square brackets too: `[ILUSTRASI. ...]`)."""
-    text = unbracketed(block.text)
-    return block.attrs.get("role") == "caption" or bool(photo_credit(text) or CAPTION_OPENING.match(text))
+    """A photo caption by its role in the markup or its wording (`caption_wording`)."""
+    return block.attrs.get("role") == "caption" or caption_wording(block.text)
+
+
+def caption_wording(text: str) -> bool:
+    """Worded as a photo caption: a credit at the end or `ILUSTRASI.` at the start (inside
+    square brackets too: `[ILUSTRASI. ...]`)."""
+    text = unbracketed(text)
+    return bool(photo_credit(text) or CAPTION_OPENING.match(text))
 
 
 class Caption(Filter):

@@ -30,6 +30,7 @@ from ..text.urls import host as url_host
 from ..text.words import at_most
 from ..text.dateline import without_dateline
 from .base import Filter
+from .caption import caption_wording
 from .head import is_byline
 
 HEAD = 20
@@ -84,6 +85,8 @@ def _title_like(text: str) -> bool:
     an exclamation only in Title Case, as headlines are written)."""
     if not title_shaped(text) or DATE_OPENING.match(text) or DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
         return False  # no headline opens with a date and time or a dateline
+    if caption_wording(text):
+        return False  # nor is worded as a photo caption
     if text.endswith(("?", "!")):
         return title_case(text)
     return not ends_sentence(text)
