@@ -120,7 +120,10 @@ def decide(doc: Document) -> str:
     if host.startswith("insight.") or any(_paywall_opener(b.text) for b in blocks):
         return "insight"
     if any(_chrome(t) for t in texts):
-        return "desktop"
+        # The header lines go, and what stands under them is judged as the clean text will
+        # be: an AMP lead there reads as one once they are gone.
+        rest = [b for b in head if not _chrome(b.text)]
+        return "amp_lead" if len(rest) > 1 and _repeats_lead(rest) else "desktop"
     if len(head) > 1 and _repeats_lead(head):
         return "amp_lead"
     if any(is_byline(t) for t in texts[:4]):

@@ -41,6 +41,9 @@ class _Facts(dict):
     def date_line(self, text: str) -> bool:
         return self[text][0]
 
+    def byline(self, text: str) -> bool:
+        return self[text][1]
+
     def opens_article(self, text: str) -> bool:
         """A date line, a byline or the body's dateline paragraph."""
         return self[text][2]
@@ -131,9 +134,11 @@ class Title(Filter):
                     break  # a sentence: the body has begun, and a title never stands in it
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            # a repeat is the title printed again, when something follows it (the body): lines
-            # that are all there is are the text, whatever stands above them
-            repeated = _repeated_below(blocks, i, facts) and any(b.text != block.text for b in blocks[i + 1:])
+            # a repeat is the title printed again, when something follows it (the body, not a
+            # date line or a byline): lines that are all there is are the text, whatever
+            # stands between them
+            repeated = _repeated_below(blocks, i, facts) and any(
+                b.text != block.text and not (facts.date_line(b.text) or facts.byline(b.text)) for b in blocks[i + 1:])
             dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
             if dated or repeated:
                 return block  # strong signs (its date line, the dateline paragraph, its repeat): it may end in `.`
