@@ -191,6 +191,14 @@ def test_paywall_box_ends_at_a_body_paragraph() -> None:
     assert a.paragraphs == [BODY, BODY.replace("emas", "perak")] and a.paywalled
 
 
+def test_a_lone_closing_paywall_line_opens_no_box() -> None:
+    """`BELI SEKARANG` closes the old box; only an opener takes the short lines after it."""
+    page = "\n".join(["Reporter: Ani | Editor: Budi", "KONTAN.CO.ID - JAKARTA. " + BODY, "BELI SEKARANG",
+                      "Harga perak turun tipis."])
+    a = clean(page)
+    assert a.paragraphs == [BODY, "Harga perak turun tipis."] and a.paywalled
+
+
 def test_a_heading_printed_twice_in_a_row_is_kept_once() -> None:
     page = f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}\nAksi Jual Asing\nAksi jual asing\nAsing menjual saham bank."
     a = clean(page)

@@ -29,7 +29,6 @@ PROMO_LABELS = ("Baca Juga:", "BACA JUGA:", "Selanjutnya:", "Menarik Dibaca:", "
 OWN_LINES = {
     "FREE WEBINAR - Strategi Investasi": "a webinar ad's line is the ad",
     "Hanya Rp 5.000 untuk membaca artikel ini.": "the paywall box: its opener's line, and the short offer lines after it",
-    "BELI SEKARANG": "the paywall box: the short offer lines after its line",
 }
 
 

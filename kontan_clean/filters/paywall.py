@@ -29,6 +29,7 @@ _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINE
 _PAYWALL_RUN = re.compile(rf"(?:(?:{_PAYWALL_PHRASES.pattern})[\s.!?:|-]*)+", re.IGNORECASE)
 """Paywall lines run together from where it is matched, with what separates them."""
 _BOX_LINES = PAYWALL_OFFERS + PAYWALL_OPENERS
+_OPENER_CHARS = max(map(len, PAYWALL_OPENERS))
 
 
 def _only_paywall_lines(text: str) -> bool:
@@ -36,10 +37,14 @@ def _only_paywall_lines(text: str) -> bool:
     return not _PAYWALL_PHRASES.sub("", text).strip(" .!?:|-")
 
 
+def _opener(text: str) -> bool:
+    """The box's opening line (`Hanya Rp 5.000 ...`, `Ini Artikel Spesial`), or a block opening with it."""
+    return text[:_OPENER_CHARS].lower().startswith(PAYWALL_OPENERS)
+
+
 def _paywall_line(text: str) -> bool:
     """The box's opening line, or a block of paywall lines only."""
-    low = text.lower()
-    return low.startswith(PAYWALL_OPENERS) or (any(map(low.__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(text))
+    return _opener(text) or (any(map(text.lower().__contains__, _PAYWALL_HINTS)) and _only_paywall_lines(text))
 
 
 def _offer(text: str) -> bool:
@@ -74,8 +79,10 @@ class Paywall(Filter):
             if len(block.text) > MAX_BOX_CHARS and not in_box:
                 continue
             if _paywall_line(block.text):
-                # a flattened block keeps the text from a dateline on: no box after it
-                in_box = drop_opening(doc, block, self.name, "paywall line", _box_end(block))
+                # The box opens with its opener (a lone `BELI SEKARANG` closes the old one),
+                # and a flattened block keeps the text from a dateline on: no box after it.
+                whole = drop_opening(doc, block, self.name, "paywall line", _box_end(block))
+                in_box = whole and (in_box or _opener(block.text))
                 doc.meta.paywalled = True
             elif in_box and _offer(block.text):
                 doc.drop(block, self.name, "paywall offer")
