@@ -56,33 +56,47 @@ _BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "dd", "div
                          "p", "pre", "section", "table", "td", "th", "tr", "ul"})
 
 
-# What lxml refuses in a text it is given (C0 controls but tab and line breaks), never text.
-_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What lxml refuses in a text it is given (XML 1.0 has no C0 controls but tab and line
+# breaks, no U+FFFE or U+FFFF, no lone surrogates), never text.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _break_around_blocks(root: etree._Element) -> None:
-    """A line break before the first text after a block element opens and after it closes,
-    in document order, as a browser shows them. trafilatura drops some blocks and joins the
-    text around them: `<span>0000<div><p>1</p></div>0000</span>` came out as the invented
-    word `00000000`, and `<span>001<div>..</div><span>1` as `0011`: the text after a block
-    may be its tail, or the text of the next element (or of its first descendant) that has
-    any."""
+    """A line break where a block element opens and where it closes, on both sides: after the
+    last text before it and before the first text after it, in document order, as a browser
+    shows them. trafilatura drops some blocks and joins the text around them:
+    `<span>0000<div><p>1</p></div>0000</span>` came out as the invented word `00000000`,
+    `<span>001<div>..</div><span>1` as `0011`, and it trims a break that opens a quote's text
+    (`<blockquote>A<div>B</div>`), so the text before a block ends with one too. The text
+    next to a block may be any element's text or tail."""
+    last: tuple[etree._Element, str] | None = None  # the last text seen, where it stands
     pending = False
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if el.tag in _BLOCK_TAGS:
             pending = True
+            if last is not None:
+                _end_line(*last)
+                last = None
         attr = "text" if event == "start" else "tail"
-        if pending and (text := getattr(el, attr)):
-            pending = False
-            if not text[:1].isspace():
+        if text := getattr(el, attr):
+            if pending and not text[:1].isspace():
                 _set_text(el, attr, "\n" + text)
+            pending, last = False, (el, attr)
+
+
+def _end_line(el: etree._Element, attr: str) -> None:
+    if not (text := getattr(el, attr))[-1:].isspace():
+        _set_text(el, attr, text + "\n")
 
 
 def _set_text(el: etree._Element, attr: str, text: str) -> None:
     try:
         setattr(el, attr, text)
-    except ValueError:  # lxml sets no text holding a control character its parser let through
-        setattr(el, attr, _XML_UNSAFE.sub("", text))
+    except ValueError:  # lxml sets no text holding a character XML refuses, which its parser let through
+        try:
+            setattr(el, attr, _XML_UNSAFE.sub("", text))
+        except ValueError:
+            pass  # something else lxml refuses: the text stays as it is, without the break
 
 
 def _plain_text(result, trafilatura) -> str:
@@ -114,11 +128,36 @@ def _plain_text(result, trafilatura) -> str:
 
 
 def _page_words_only(text: str, root: etree._Element) -> str:
-    """trafilatura's text without the U+FFFD it puts in for control characters, unless the
-    page really holds one."""
+    """trafilatura's text with only the page's words: without the U+FFFD it puts in for
+    control characters (unless the page really holds one), and with a space put back where
+    it joined two of the page's words into one. It trims the text of inline elements and
+    quotes (`<pre>a<i> a</i>` gave `aa`), which no line break before it can prevent."""
     if "\ufffd" in text and "\ufffd" not in root.text_content():
         text = text.replace("\ufffd", "")
-    return text
+    page = frozenset("".join(root.itertext()).split())
+
+    def unglue(m: re.Match) -> str:
+        return _split_words(word, page) or word if (word := m.group()) not in page else word
+
+    return _TOKEN.sub(unglue, text)
+
+
+_TOKEN = re.compile(r"\S+")
+_LONGEST_GLUE = 64
+"""Longer tokens are not split (each split point is a set lookup of two slices)."""
+
+
+def _split_words(word: str, page: frozenset[str]) -> str | None:
+    """`word` as page words joined by spaces (`aa` -> `a a`), or None when it is no such join."""
+    if len(word) > _LONGEST_GLUE:
+        return None
+    for k in range(1, len(word)):
+        if word[:k] in page:
+            if word[k:] in page:
+                return f"{word[:k]} {word[k:]}"
+            if (rest := _split_words(word[k:], page)) is not None:
+                return f"{word[:k]} {rest}"
+    return None
 
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
