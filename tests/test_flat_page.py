@@ -90,6 +90,21 @@ def test_ads_one_after_another_opening_flattened_text_go_in_one_cut() -> None:
     assert clean(a.text).text == a.text
 
 
+def test_each_ad_title_ends_by_the_next_ad() -> None:
+    """The inference read on into the next ads, past its 45-word reach, and fell back to 20
+    words inside one: the ads after it stayed."""
+    a = clean("FREE WEBINAR - Strategi Investasi Emas " * 10 + SENTENCES)
+    assert a.text == SENTENCES
+
+
+@pytest.mark.parametrize("after", ["Beli sekarang, bayar nanti makin populer.", "Rp 1 triliun dana asing masuk.",
+                                   "Langganan listrik naik.", "Masuknya dana asing menguat."])
+def test_a_sentence_after_the_paywall_lines_in_flattened_text_stays_whole(after: str) -> None:
+    """Only the lines as printed (and whole words) are the box's; offer words that open
+    sentences too (`Rp`, `langganan`, `masuk`) are not taken for its offers."""
+    assert clean(f"Hanya Rp 5.000 untuk membaca artikel ini. {after}").text == after
+
+
 @pytest.mark.parametrize("box", ["Hanya Rp 5.000 untuk membaca artikel ini.",
                                  "Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG"])
 @pytest.mark.parametrize("dateline", ["", "KONTAN.CO.ID - JAKARTA. "])

@@ -17,6 +17,8 @@ from .base import Filter, drop_opening
 AD_LINE = re.compile(r"^(?:(?i:Kontan\s+Academy)|(?:FREE\s+WEBINAR|Free\s+Webinar)\b.*|(?:WEBINAR|Webinar)\s*[-–:].*)$")
 AD_TITLE_AT = re.compile(r"(?:FREE\s+WEBINAR|Free\s+Webinar)\b\s*[-–:]?\s*|(?:WEBINAR|Webinar)\s*[-–:]\s*")
 """The marker before a webinar ad's title, as AD_LINE has it."""
+MAX_AD_CHARS = 400
+"""How far the next ad is looked for after a marker: an ad's title is a headline's length."""
 MAX_HEADLINE_WORDS = 25
 MAX_TEASER_WORDS = 60
 _HEADING_CHARS = max(map(len, LIST_HEADINGS))
@@ -55,7 +57,9 @@ def _ad_end(block: Block) -> int:
         return len(text)
     end = 0
     while m := AD_TITLE_AT.match(text, skip_spaces(text, end)):
-        end = headline_end(text, m.end())
+        # each title ends by the next ad at the latest: the inference would read on into it
+        nxt = AD_TITLE_AT.search(text, m.end(), m.end() + MAX_AD_CHARS)
+        end = headline_end(text, m.end(), nxt.start() if nxt else None)
     return end or len(text)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Document
-from ..site.vocab import LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OPENERS, PAYWALL_OFFERS
+from ..site.vocab import (LIST_HEADINGS, PAYWALL_LINES, PAYWALL_OFFER_PHRASES, PAYWALL_OFFERS, PAYWALL_OPENERS,
+                          PAYWALL_PRINTED)
 from ..text.dateline import dateline_after_start
 from ..text.words import at_most
 from .base import Filter, drop_opening
@@ -24,11 +25,11 @@ MAX_OFFER_WORDS = 16
 _PAYWALL_HINTS = ("rp 5.000", "beli sekarang", "berlangganan")
 """One of these is in every block made of paywall lines only (a cheap test before the pattern)."""
 _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINES, key=len, reverse=True)), re.IGNORECASE)
-# Each line's separators after it, never before: a run of separators that no line follows is
-# then read once (a search over spaces stays linear).
-_PAYWALL_RUN = re.compile(rf"(?:(?:{_PAYWALL_PHRASES.pattern})[\s.!?:|-]*)+", re.IGNORECASE)
-"""Paywall lines run together from where it is matched, with what separates them."""
-_BOX_LINES = PAYWALL_OFFERS + PAYWALL_OPENERS
+# The printed lines run together, each with the separators after it (never before: a run of
+# separators no line follows is then read once, and a search over spaces stays linear), and
+# each a whole word at its end (`BELI SEKARANGnya` is no button).
+_PRINTED_RUN = re.compile(rf"(?:(?:{'|'.join(map(re.escape, PAYWALL_PRINTED))})(?![^\W_])[\s.!?:|-]*)+")
+_OFFER_PHRASE = re.compile(rf"(?:{'|'.join(map(re.escape, PAYWALL_OFFER_PHRASES))})(?![^\W_])", re.IGNORECASE)
 _OPENER_CHARS = max(map(len, PAYWALL_OPENERS))
 
 
@@ -54,18 +55,18 @@ def _offer(text: str) -> bool:
 
 def _box_end(block: Block) -> int:
     """Where the paywall box opening `block` ends. A line of it is the whole line. In
-    flattened text (kind `flat`), whose line ends are lost, the box ends at a dateline, where
-    the article starts. Without one it ends after its fixed lines run together (`Hanya Rp
-    5.000 ... BELI SEKARANG`), unless an offer or the newer box opens what follows
-    (`Berlangganan ...`, `Rp 20.000`, `Ini Artikel Spesial`): those lines have no fixed
-    wording to tell where they end, so the block goes whole."""
+    flattened text (kind `flat`), whose line ends are lost, the box's printed lines run
+    together (`Hanya Rp 5.000 ... BELI SEKARANG`) end it, unless an offer follows them that
+    no sentence opens with (`Berlangganan dengan Google`, `Ini Artikel Spesial`). Then, or
+    when the box opens with lines of no fixed wording, it ends at a dateline, where the
+    article starts, or else takes the block."""
     text = block.text
     if block.kind != "flat":
         return len(text)
-    if (at := dateline_after_start(text)) is not None:
-        return at
-    run = _PAYWALL_RUN.match(text)
-    return run.end() if run and not text[run.end():].lower().startswith(_BOX_LINES) else len(text)
+    if (run := _PRINTED_RUN.match(text)) and not _OFFER_PHRASE.match(text, run.end()):
+        return run.end()
+    at = dateline_after_start(text)
+    return len(text) if at is None else at
 
 
 class Paywall(Filter):

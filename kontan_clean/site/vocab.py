@@ -48,6 +48,15 @@ PAYWALL_OPENERS = (
     "ini artikel spesial",
     "agar bisa lanjut membaca",
 )
+# The box's fixed lines as printed (case and all), which flattened text runs together
+# (`Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG`): no sentence holds them so.
+PAYWALL_PRINTED = ("Hanya Rp 5.000 untuk membaca artikel ini", "BELI SEKARANG", "Sudah berlangganan? Masuk")
+# Offer lines no sentence opens with (lower case): after the fixed lines in flattened text,
+# they tell the box from the article.
+PAYWALL_OFFER_PHRASES = (
+    "berlangganan dengan google", "gratis uji coba", "kontan digital premium access", "sudah berlangganan",
+    "ini artikel spesial", "agar bisa lanjut membaca",
+)
 # Offer lines inside the box (compared as the line's start, lower case).
 PAYWALL_OFFERS = (
     "beli sekarang", "sudah berlangganan", "berlangganan", "langganan", "gratis uji coba",
