@@ -234,3 +234,15 @@ def test_processing_instructions_in_the_body_are_skipped_as_comments() -> None:
     node to have one (found by the fuzzer: a TypeError)."""
     page = with_body("<p>Harga <?li ?>emas naik.</p><?x?><ul><?li ?><li>Harga perak turun.</li></ul>")
     assert clean(page).paragraphs == FIRST + ["Harga emas naik.", "Harga perak turun."]
+
+
+def test_words_the_fallback_glued_are_split_into_page_words_only() -> None:
+    """A token is split only into words the page holds, and the search over its split points
+    is one pass: trying every split in turn takes 2^n steps on `a`*n with no way to end it."""
+    from kontan_clean.readers.fallback import _split_words
+
+    page = frozenset({"Harga", "emas", "naik.", "a", "aa"})
+    assert _split_words("Hargaemas", page) == "Harga emas"
+    assert _split_words("Hargaemasnaik.", page) == "Harga emas naik."
+    assert _split_words("Hargaemasx", page) is None
+    assert _split_words("a" * 60 + "x", page) is None

@@ -148,16 +148,24 @@ _LONGEST_GLUE = 64
 
 
 def _split_words(word: str, page: frozenset[str]) -> str | None:
-    """`word` as page words joined by spaces (`aa` -> `a a`), or None when it is no such join."""
+    """`word` as page words joined by spaces (`aa` -> `a a`), or None when it is no such join.
+    One pass over its ends, each reached from an earlier one by a page word (quadratic in a
+    word of at most `_LONGEST_GLUE` characters, where trying every split in turn would be
+    exponential)."""
     if len(word) > _LONGEST_GLUE:
         return None
-    for k in range(1, len(word)):
-        if word[:k] in page:
-            if word[k:] in page:
-                return f"{word[:k]} {word[k:]}"
-            if (rest := _split_words(word[k:], page)) is not None:
-                return f"{word[:k]} {rest}"
-    return None
+    came_from: dict[int, int] = {0: 0}  # end of a split -> where its last word starts
+    for end in range(1, len(word) + 1):
+        start = next((s for s in came_from if word[s:end] in page and (s, end) != (0, len(word))), None)
+        if start is not None:
+            came_from[end] = start
+    if len(word) not in came_from:
+        return None
+    words, end = [], len(word)
+    while end:
+        words.append(word[came_from[end]:end])
+        end = came_from[end]
+    return " ".join(reversed(words))
 
 
 # huge_tree: libxml2's default limits (nesting depth 256, 10 MB text nodes) silently drop the
