@@ -172,10 +172,23 @@ def visible_text(page: str | bytes) -> str:
     return root.text_content()
 
 
+_NOT_ARTICLE = ("<script", "<style", "<template")
+"""Elements the reader's body selectors pass over, whatever attributes they carry."""
+
+
 def _from_article(page: str) -> str:
-    """The markup from the first article element's start tag on (all of it without one)."""
-    found = [i for i in map(page.find, BODY_MARKERS) if i >= 0]
-    return page[page.rfind("<", 0, min(found)) if found else 0:]
+    """The markup from the first article element's start tag on (all of it without one): a
+    script, style or template carrying the article's attribute is none."""
+    starts = []
+    for marker in BODY_MARKERS:
+        at = page.find(marker)
+        while at >= 0:
+            tag = page.rfind("<", 0, at)
+            if not page[tag:tag + 9].lower().startswith(_NOT_ARTICLE):
+                starts.append(tag)
+                break
+            at = page.find(marker, at + 1)
+    return page[min(starts) if starts else 0:]
 
 
 def invented_words(text: str, source: str) -> list[str]:
