@@ -72,15 +72,15 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     first = tuple(words[0]) if len(words[0]) == OPENING_WORDS else None  # the lead's own opening
     if first is None or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
         return False
-    if not _title_like(blocks[1].text):
+    if not title_like(blocks[1].text):
         return False  # the title stands under the lead: a paragraph printed again without one is the text's
     return any(
-        opening(words, i) == first and not (blocks[i].text == lead and _title_like(lead))
+        opening(words, i) == first and not (blocks[i].text == lead and title_like(lead))
         for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
     )
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
     an exclamation only in Title Case, as headlines are written)."""
     if not title_shaped(text) or DATE_OPENING.match(text) or DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
@@ -140,7 +140,7 @@ def decide(doc: Document) -> str:
         DATELINE_PREFIX.match(texts[1])
         # Without the `KONTAN.CO.ID -` prefix, a short line over a paragraph opening in
         # capitals is clean text as often: the closing `Editor: X` line must confirm it.
-        or (_title_like(texts[0]) and EDITOR_LINE.match(blocks[-1].text)
+        or (title_like(texts[0]) and EDITOR_LINE.match(blocks[-1].text)
             and (OLD_DATELINE.match(texts[1]) or title_case(texts[0])))
     ):
         return "amp_title"  # the title, then the body from its dateline; `Editor: X` closes it

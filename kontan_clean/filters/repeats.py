@@ -35,6 +35,7 @@ from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from ..text.dateline import without_dateline
 from .base import Filter
 from .head import furniture
+from .layout import LEAD_LOOKAHEAD, title_like
 
 MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
@@ -147,13 +148,28 @@ class _Page:
         each other, one in the lead area, one in several paragraphs, or the paragraphs
         around them repeated as well."""
         (a0, a1), (b0, b1) = sorted((one, other))
-        if self.kept_after(a1) >= b0 or a0 < self.lead_end or a1 > a0 or b1 > b0:
+        if self.kept_after(a1) >= b0 or a0 < self.lead_end or a1 > a0 or b1 > b0 or self._reads_as_lead(a0, b0):
             return True
         # The neighbours as the page prints them (a copy dropped beside one is still a sign of
         # a doubled run), and as it stands now, as the page cleaned again will have them.
         return (self._same(a0 - 1, b0 - 1) or self._same(a1 + 1, b1 + 1)
                 or self._same(self.kept_before(a0), self.kept_before(b0))
                 or self._same(self.kept_after(a1), self.kept_after(b1)))
+
+    def _reads_as_lead(self, a0: int, b0: int) -> bool:
+        """The first copy opens the page, a title-like line stands under it and the other copy
+        comes a few blocks after: the page cleaned again reads them as an AMP lead (see
+        `layout`) and drops one, so they are a double print now too."""
+        if self.kept_before(a0) != -1:
+            return False
+        at = self.kept_after(a0)
+        if at >= b0 or not title_like(self.doc.blocks[self.live[at]].text):
+            return False
+        for _ in range(LEAD_LOOKAHEAD):
+            at = self.kept_after(at)
+            if at >= b0:
+                return at == b0
+        return False
 
     def _same(self, x: int, y: int) -> bool:
         """Positions `x` and `y` both on the page and holding the same words (some)."""
