@@ -11,7 +11,8 @@ word where the store cut the page or the description was cut with `…`.
 
 Copies that stand apart are a double print only when the print is doubled around them too
 (`_Page.doubled`): next to each other, one above the title or the body's dateline (the AMP
-lead), one in several paragraphs, or with repeated paragraphs beside them; or when the
+lead) or opening the page with a title-like line under it (as the page cleaned again reads an
+AMP lead), one in several paragraphs, or with repeated paragraphs beside them; or when the
 shorter copy is cut short (the page's last block, a word or a `…` cut). Otherwise the
 repetition is the article's own (a listicle's terms line after each item, a later recap
 that goes on from the dateline paragraph) and every copy stays, in order.
