@@ -101,11 +101,6 @@ def _chrome(text: str) -> bool:
     return len(text) < 25 and text.lower() in SITE_CHROME_LINES
 
 
-def _goes(text: str) -> bool:
-    """Header lines, a caption or a byline: no clean text holds them."""
-    return _chrome(text) or caption_wording(text) or is_byline(text)
-
-
 def decide(doc: Document) -> str:
     """The layout of `doc` (see the module's table)."""
     if doc.form in ("html", "flattened"):
@@ -124,13 +119,12 @@ def decide(doc: Document) -> str:
         return "english"
     if host.startswith("insight.") or any(_paywall_opener(b.text) for b in blocks):
         return "insight"
-    # The head judged as the clean text will be: without the header lines, captions and
-    # bylines, which go wherever they stand (an AMP lead reads as one once they are gone).
-    rest = [b for b in head if not _goes(b.text)]
-    lead = len(rest) > 1 and _repeats_lead(rest)
     if any(_chrome(t) for t in texts):
-        return "amp_lead" if lead else "desktop"
-    if lead:
+        # The header lines go, and what stands under them is judged as the clean text will
+        # be: an AMP lead there reads as one once they are gone.
+        rest = [b for b in head if not _chrome(b.text)]
+        return "amp_lead" if len(rest) > 1 and _repeats_lead(rest) else "desktop"
+    if len(head) > 1 and _repeats_lead(head):
         return "amp_lead"
     if any(is_byline(t) for t in texts[:4]):
         return "body"
