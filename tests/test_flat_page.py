@@ -114,6 +114,12 @@ def test_the_paywall_lines_opening_flattened_text_go_alone(box: str, dateline: s
     assert [r.text for r in a.removed if r.filter == "paywall"] == [box]
 
 
+@pytest.mark.parametrize("offer", ["Langganan Rp 20.000/bulan", "Berlangganan sekarang", "Masuk"])
+def test_offer_lines_between_the_paywall_lines_and_a_dateline_go_with_the_box(offer: str) -> None:
+    a = clean(f"Hanya Rp 5.000 untuk membaca artikel ini. BELI SEKARANG {offer} KONTAN.CO.ID - JAKARTA. {SENTENCES}")
+    assert a.text == SENTENCES and a.paywalled
+
+
 def test_offer_lines_after_the_paywall_lines_go_with_them_in_flattened_text() -> None:
     """Without a dateline, the box's other lines have no fixed wording to end them by."""
     with pytest.raises(NoArticleError):

@@ -56,16 +56,20 @@ def _offer(text: str) -> bool:
 def _box_end(block: Block) -> int:
     """Where the paywall box opening `block` ends. A line of it is the whole line. In
     flattened text (kind `flat`), whose line ends are lost, the box's printed lines run
-    together (`Hanya Rp 5.000 ... BELI SEKARANG`) end it, unless an offer follows them that
-    no sentence opens with (`Berlangganan dengan Google`, `Ini Artikel Spesial`). Then, or
-    when the box opens with lines of no fixed wording, it ends at a dateline, where the
-    article starts, or else takes the block."""
+    together (`Hanya Rp 5.000 ... BELI SEKARANG`) end it, unless offers follow them: one no
+    sentence opens with (`Berlangganan dengan Google`, `Ini Artikel Spesial`), or any offer
+    line (`Langganan`, `Rp 20.000`) before a dateline, where the article starts. Then, or when
+    the box opens with lines of no fixed wording, it ends at the dateline, or else takes the
+    block."""
     text = block.text
     if block.kind != "flat":
         return len(text)
-    if (run := _PRINTED_RUN.match(text)) and not _OFFER_PHRASE.match(text, run.end()):
-        return run.end()
     at = dateline_after_start(text)
+    if run := _PRINTED_RUN.match(text):
+        offers = _OFFER_PHRASE.match(text, run.end()) or (
+            at is not None and text[run.end():at].lstrip().lower().startswith(PAYWALL_OFFERS))
+        if not offers:
+            return run.end()
     return len(text) if at is None else at
 
 

@@ -135,9 +135,10 @@ def _page_words_only(text: str, root: etree._Element) -> str:
     if "\ufffd" in text and "\ufffd" not in root.text_content():
         text = text.replace("\ufffd", "")
     page = frozenset("".join(root.itertext()).split())
+    longest = max(map(len, page), default=0)
 
     def unglue(m: re.Match) -> str:
-        return _split_words(word, page) or word if (word := m.group()) not in page else word
+        return _split_words(word, page, longest) or word if (word := m.group()) not in page else word
 
     return _TOKEN.sub(unglue, text)
 
@@ -147,16 +148,17 @@ _LONGEST_GLUE = 64
 """Longer tokens are not split (each split point is a set lookup of two slices)."""
 
 
-def _split_words(word: str, page: frozenset[str]) -> str | None:
+def _split_words(word: str, page: frozenset[str], longest: int = _LONGEST_GLUE) -> str | None:
     """`word` as page words joined by spaces (`aa` -> `a a`), or None when it is no such join.
-    One pass over its ends, each reached from an earlier one by a page word (quadratic in a
-    word of at most `_LONGEST_GLUE` characters, where trying every split in turn would be
-    exponential)."""
+    One pass over its ends, each reached from an earlier one by a page word no longer than
+    `longest` (quadratic in a word of at most `_LONGEST_GLUE` characters, where trying every
+    split in turn would be exponential)."""
     if len(word) > _LONGEST_GLUE:
         return None
     came_from: dict[int, int] = {0: 0}  # end of a split -> where its last word starts
     for end in range(1, len(word) + 1):
-        start = next((s for s in came_from if word[s:end] in page and (s, end) != (0, len(word))), None)
+        start = next((s for s in came_from if end - s <= longest and word[s:end] in page
+                      and (s, end) != (0, len(word))), None)
         if start is not None:
             came_from[end] = start
     if len(word) not in came_from:
