@@ -85,8 +85,8 @@ def title_like(text: str) -> bool:
     an exclamation only in Title Case, as headlines are written)."""
     if not title_shaped(text) or DATE_OPENING.match(text) or DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
         return False  # no headline opens with a date and time or a dateline
-    if caption_wording(text):
-        return False  # nor is worded as a photo caption
+    if caption_wording(text) or "kontan.co.id" in text.lower():
+        return False  # nor is worded as a photo caption, nor holds the site's address (its chrome)
     if text.endswith(("?", "!")):
         return title_case(text)
     return not ends_sentence(text)

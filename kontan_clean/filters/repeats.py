@@ -34,6 +34,7 @@ from ..model import Document
 from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
 from ..text.shape import OPENING_WORDS, ends_sentence, opening
 from ..text.dateline import without_dateline
+from ..text.words import mostly_words
 from .base import Filter
 from .head import furniture
 from .layout import LEAD_LOOKAHEAD, title_like
@@ -61,11 +62,6 @@ def _words(text: str) -> list[str]:
 
 def _cut_short(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSIS)
-
-
-def _wordy(words: list[str]) -> bool:
-    """Mostly words, not figures: a heading rather than a table row."""
-    return sum(w.isalpha() for w in words) * 2 >= len(words)
 
 
 def _prose(text: str, words: int) -> bool:
@@ -276,7 +272,7 @@ class Repeats(Filter):
             w = words[pos]
             prev: list[str] = words[kept] if kept is not None else []
             if (2 <= len(w) < MIN_WORDS and len(w) == len(prev) and " ".join(w).casefold() == " ".join(prev).casefold()
-                    and _wordy(w)):
+                    and mostly_words(w)):
                 doc.drop(doc.blocks[live[pos]], self.name, "printed twice in a row")
                 gone[pos] = True
             else:

@@ -6,6 +6,7 @@ from ..model import Block, Document
 from ..site.patterns import DATE_OPENING, DATELINE_PREFIX
 from ..text.shape import ends_sentence, title_shaped
 from ..text.dateline import topic_dateline, without_dateline
+from ..text.words import mostly_words
 from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
@@ -137,7 +138,8 @@ class Title(Filter):
             # a repeat is the title printed again, when something follows it (the body, not a
             # date line or a byline): lines that are all there is are the text, whatever
             # stands between them
-            repeated = _repeated_below(blocks, i, facts) and any(
+            # and a headline is words: a figure printed twice (`US$ 250 juta`) is a table's
+            repeated = _repeated_below(blocks, i, facts) and mostly_words(block.text.split()) and any(
                 b.text != block.text and not (facts.date_line(b.text) or facts.byline(b.text)) for b in blocks[i + 1:])
             dated = nxt is not None and (facts.date_line(nxt.text) or _dateline_paragraph(nxt.text, block.text))
             if dated or repeated:
