@@ -80,13 +80,18 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     )
 
 
+_CHROME_PHRASES = tuple(line for line in SITE_CHROME_LINES if " " in line or "." in line)
+"""The header's lines that no headline holds (`kontan.co.id`, `banner langganan top`); a
+single word (`indikator`) may stand in one."""
+
+
 def title_like(text: str) -> bool:
     """A headline rather than a sentence: title-shaped, not ending a sentence (a question or
     an exclamation only in Title Case, as headlines are written)."""
     if not title_shaped(text) or DATE_OPENING.match(text) or DATELINE_PREFIX.match(text) or OLD_DATELINE.match(text):
         return False  # no headline opens with a date and time or a dateline
-    if caption_wording(text) or "kontan.co.id" in text.lower():
-        return False  # nor is worded as a photo caption, nor holds the site's address (its chrome)
+    if caption_wording(text) or any(map(text.lower().__contains__, _CHROME_PHRASES)):
+        return False  # nor is worded as a photo caption, nor holds the site's header lines
     if text.endswith(("?", "!")):
         return title_case(text)
     return not ends_sentence(text)
