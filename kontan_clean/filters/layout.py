@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from ..model import Block, Document
 from ..site.patterns import (
-    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, OLD_DATELINE, SPACED_LOGO, TICKER_BULLET,
-    TICKER_HEADER,
+    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, GOOGLE_NEWS_CUES, OLD_DATELINE, SPACED_LOGO,
+    TICKER_BULLET, TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.shape import OPENING_WORDS, TITLE_MAX_WORDS, ends_sentence, opening, title_case, title_shaped
@@ -68,6 +68,8 @@ def _repeats_lead(blocks: list[Block]) -> bool:
     (the lead may be cut short, with or without `…`: only its opening is compared), with the
     title under it. A title printed again under its date line is not a lead."""
     lead = blocks[0].text
+    if not may_lead(lead):
+        return False
     words = _Openings(blocks[:min(len(blocks), 2 + LEAD_LOOKAHEAD + OPENING_WORDS)])
     first = tuple(words[0]) if len(words[0]) == OPENING_WORDS else None  # the lead's own opening
     if first is None or DATE_LINE.match(blocks[1].text) or ENGLISH_DATE_LINE.match(blocks[1].text):
@@ -78,6 +80,12 @@ def _repeats_lead(blocks: list[Block]) -> bool:
         opening(words, i) == first and not (blocks[i].text == lead and title_like(lead))
         for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
     )
+
+
+def may_lead(text: str) -> bool:
+    """Whether `text` may be an AMP lead (the page's description): not a footer line that
+    opens with the Google News invitation, whatever junk a page glued after it."""
+    return not text.startswith(GOOGLE_NEWS_CUES)
 
 
 _CHROME_PHRASES = tuple(line for line in SITE_CHROME_LINES if " " in line or "." in line)

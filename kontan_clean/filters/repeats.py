@@ -37,7 +37,7 @@ from ..text.dateline import without_dateline
 from ..text.words import mostly_words
 from .base import Filter
 from .head import furniture
-from .layout import LEAD_LOOKAHEAD, title_like
+from .layout import LEAD_LOOKAHEAD, may_lead, title_like
 
 MIN_WORDS = OPENING_WORDS
 """A copy has at least this many words; blocks are looked up by their first this many."""
@@ -157,7 +157,7 @@ class _Page:
         """The first copy opens the page, a title-like line stands under it and the other copy
         comes a few blocks after: the page cleaned again reads them as an AMP lead (see
         `layout`) and drops one, so they are a double print now too."""
-        if self.kept_before(a0) != -1:
+        if self.kept_before(a0) != -1 or not may_lead(self.doc.blocks[self.live[a0]].text):
             return False
         at = self.kept_after(a0)
         if at >= b0 or not title_like(self.doc.blocks[self.live[at]].text):
