@@ -475,7 +475,8 @@ def name_end(text: str, start: int) -> int:
     """Where a person's name that begins at `start` ends, in flattened text such as
     `Editor: Khomarul Hidayat LONDON . Harga minyak ...`.
 
-    A name is a few capitalised words; it stops before page furniture, a word in capitals
+    A name is a few capitalised words; it stops before page furniture, a day name and its
+    comma (the date line), a word in capitals
     (a dateline city; initials of up to three letters such as `KD` stay), a word that opens
     sentences or a noun that starts them (`Indeks`, `Harga`), and, when the run of capitals
     runs into lower-case text, before its last word (`Adi Wikanto Harga emas ...`).
@@ -485,6 +486,8 @@ def name_end(text: str, start: int) -> int:
     words = _tokens(text, start, limit, MAX_NAME_WORDS + 1)
     taken = 0
     for word in words[:MAX_NAME_WORDS]:
+        if word.endswith(",") and word[:-1].lower() in DAYS:
+            break  # `Senin, 28 Oktober 2024`: the date line, printed after the byline
         word = word.rstrip(",")
         if not word[:1].isupper() or (word.isupper() and len(word) > 3) or _starts_sentence(word):
             break
