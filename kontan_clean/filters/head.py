@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import Block
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_LINE, ENGLISH_DATE_LINE
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATE_IN_TEXT, DATE_LINE, ENGLISH_DATE_LINE
 from ..site.vocab import DAYS, ENGLISH_MONTHS, SITE_CHROME_LINES
 from ..text.dateline import lone_dateline
 
@@ -45,6 +45,17 @@ def date_line(text: str) -> re.Match | None:
         if m := DATE_LINE.match(text):
             return m
     return ENGLISH_DATE_LINE.match(text) if first in _ENGLISH_STARTS or not first.isascii() else None
+
+
+def date_line_opening(text: str) -> re.Match | None:
+    """A date line with text run on to it, as flattened text has it (`Senin, 28 Oktober 2024 /
+    20:19 WIB Reporter: ...` once a byline before it is cut), and a line may too: a date,
+    `/` or `|`, a time with its zone, then a space, as the page prints it. A sentence may
+    open with a date and time, but not so: `Senin, 28 Oktober 2024 pukul 10.00 WIB IHSG ...`."""
+    if not _DIGIT.search(text, 0, _DIGIT_REACH) or not (text[:1] in _STARTS or not text[:1].isascii()):
+        return None
+    m = DATE_IN_TEXT.match(text)
+    return m if m and m["zone"] and ("/" in m.group() or "|" in m.group()) else None
 
 
 def is_byline(text: str) -> bool:

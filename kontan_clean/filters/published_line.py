@@ -2,26 +2,12 @@
 the English edition's `June 05, 2024, 06.44 PM`, which may share its line with the byline
 (`... PM | Reporter: X`: only the date is cut, the byline filter takes the rest)."""
 
-import re
-
 from ..model import Block, Document
-from ..site.patterns import DATE_IN_TEXT
 from ..text.values import parse_date
 from .base import Filter
-from .head import date_line, head_reach
+from .head import date_line, date_line_opening, head_reach
 
 HEAD = 12
-
-
-def _opening_flat(block: Block) -> re.Match | None:
-    """A date line opening flattened text, where its line's end is lost (`Senin, 28 Oktober
-    2024 / 20:19 WIB Reporter: ...` once a byline before it is cut): a date, `/` or `|`, a
-    time with its zone, then a space, as the page prints it. A sentence may open with a date
-    and time, but so: `Senin, 28 Oktober 2024 pukul 10.00 WIB, IHSG ...`."""
-    if block.kind != "flat":
-        return None
-    m = DATE_IN_TEXT.match(block.text)
-    return m if m and m["zone"] and ("/" in m.group() or "|" in m.group()) else None
 
 
 class PublishedLine(Filter):
@@ -46,7 +32,7 @@ class PublishedLine(Filter):
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
         """The date lines within the head's reach of `HEAD` blocks (`head_reach`)."""
         for block in head_reach(blocks, HEAD, doc.memo):
-            m = date_line(block.text) or _opening_flat(block)
+            m = date_line(block.text) or date_line_opening(block.text)
             if not m:
                 continue
             if not seen:
