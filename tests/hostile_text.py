@@ -55,6 +55,13 @@ def footers_closing_flat(k: int) -> str:
         "Dapatkan update berita pilihan di WhatsApp Channel Cek Berita dan Artikel yang lain di Google News", k)
 
 
+def markers_after_a_promo_flat(k: int) -> str:
+    """A promo, then `x Selanjutnya: Y` over and over in flattened text: every later marker
+    asked whether only spaces stand between it and that promo (a copy of the whole stretch
+    at each took 8 s on 1 MB, `tests/hostile.py`'s next_markers)."""
+    return "Harga emas naik. Baca Juga: Harga Perak Turun Tajam " + _repeat("x Selanjutnya: Y", k)
+
+
 BUILDERS: dict[str, Callable[[int], str]] = {
     "selanjutnya_flat": selanjutnya_flat,
     "selanjutnya_line": selanjutnya_line,
@@ -63,4 +70,5 @@ BUILDERS: dict[str, Callable[[int], str]] = {
     "promo_lines": promo_lines,
     "copies_across_datelines": copies_across_datelines,
     "footers_closing_flat": footers_closing_flat,
+    "markers_after_a_promo_flat": markers_after_a_promo_flat,
 }
