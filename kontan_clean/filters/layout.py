@@ -63,7 +63,7 @@ class _Openings(Sequence):
         return words
 
 
-def _repeats_lead(blocks: list[Block]) -> bool:
+def repeats_lead(blocks: list[Block]) -> bool:
     """The first block is a paragraph whose opening words open one of the next few blocks
     (the lead may be cut short, with or without `…`: only its opening is compared), with the
     title under it. A title printed again under its date line is not a lead."""
@@ -136,8 +136,8 @@ def decide(doc: Document) -> str:
         # The header lines go, and what stands under them is judged as the clean text will
         # be: an AMP lead there reads as one once they are gone.
         rest = [b for b in head if not _chrome(b.text)]
-        return "amp_lead" if len(rest) > 1 and _repeats_lead(rest) else "desktop"
-    if len(head) > 1 and _repeats_lead(head):
+        return "amp_lead" if len(rest) > 1 and repeats_lead(rest) else "desktop"
+    if len(head) > 1 and repeats_lead(head):
         return "amp_lead"
     if any(is_byline(t) for t in texts[:4]):
         return "body"

@@ -11,6 +11,7 @@ from .base import Filter
 from .head import is_byline
 from .caption import looks_like_caption
 from .head import date_line
+from .layout import repeats_lead
 
 HEAD = 12
 FIRST = 3
@@ -150,6 +151,8 @@ class Title(Filter):
                 continue
             if nxt is not None and facts.opens_article(nxt.text):
                 return block
+            if layout == "html" and i == 1 and repeats_lead(blocks):
+                return block  # no title element: under a lead its body repeats, as the text's layout reads it
             if layout in TITLE_FIRST and (i == skip or facts.date_line(blocks[i - 1].text)):
                 return block
         return None
