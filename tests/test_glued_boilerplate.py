@@ -1,8 +1,7 @@
 """Every piece of furniture glued to short body sentences, in every place a rendering puts
 text: before (after a dateline and without one), between and after the sentences of a
-flattened article, and at the end, the
-start or on a line of its own in a line rendering. No body sentence may be lost, and the
-clean text must clean to itself.
+flattened article, and at the end, the start or on a line of its own in a line rendering.
+No body sentence may be lost, and the clean text must clean to itself.
 
 Short sentences on purpose: a pattern that reaches a fixed number of characters around its
 cue (`WhatsApp Channel`) takes a whole short article with it, where a long one hides it.

@@ -33,29 +33,26 @@ weekday (`Rabu, 5 ...`, `Wednesday, September 5`), and whitespace runs, which th
 renderings and readers collapse to one space."""
 
 
-def date_line(text: str) -> re.Match | None:
+def date_line(text: str, run_on: bool = False) -> re.Match | None:
     """`DATE_LINE` or `ENGLISH_DATE_LINE` matched at the start of `text`. The first and last
     characters rule most blocks out before either pattern runs (a paragraph starts with a
-    capital and ends with a full stop): set lookups, a fraction of a failing match."""
+    capital and ends with a full stop): set lookups, a fraction of a failing match.
+
+    With `run_on`, also the date line with text run on to it, as flattened text has it
+    (`Senin, 28 Oktober 2024 / 20:19 WIB Reporter: ...` once a byline before it is cut), and
+    a line may too: a date, `/` or `|`, a time with its zone, then a space, as the page prints
+    it. A sentence may open with a date and time, but not so: `Senin, 28 Oktober 2024 pukul
+    10.00 WIB IHSG ...`."""
     if not _DIGIT.search(text, 0, _DIGIT_REACH):
         return None  # the day of the month comes within the first characters of either line
     first = text[:1]
-    last = text[-2:-1] if text.endswith("\n") else text[-1:]  # `$` also matches before a final newline
-    if (first in _STARTS or not first.isascii()) and (last in _ENDS or not last.isascii()):
-        if m := DATE_LINE.match(text):
+    if first in _STARTS or not first.isascii():
+        last = text[-2:-1] if text.endswith("\n") else text[-1:]  # `$` also matches before a final newline
+        if (last in _ENDS or not last.isascii()) and (m := DATE_LINE.match(text)):
+            return m
+        if run_on and (m := DATE_IN_TEXT.match(text)) and m["zone"] and ("/" in m.group() or "|" in m.group()):
             return m
     return ENGLISH_DATE_LINE.match(text) if first in _ENGLISH_STARTS or not first.isascii() else None
-
-
-def date_line_opening(text: str) -> re.Match | None:
-    """A date line with text run on to it, as flattened text has it (`Senin, 28 Oktober 2024 /
-    20:19 WIB Reporter: ...` once a byline before it is cut), and a line may too: a date,
-    `/` or `|`, a time with its zone, then a space, as the page prints it. A sentence may
-    open with a date and time, but not so: `Senin, 28 Oktober 2024 pukul 10.00 WIB IHSG ...`."""
-    if not _DIGIT.search(text, 0, _DIGIT_REACH) or not (text[:1] in _STARTS or not text[:1].isascii()):
-        return None
-    m = DATE_IN_TEXT.match(text)
-    return m if m and m["zone"] and ("/" in m.group() or "|" in m.group()) else None
 
 
 def is_byline(text: str) -> bool:

@@ -5,7 +5,7 @@ the English edition's `June 05, 2024, 06.44 PM`, which may share its line with t
 from ..model import Block, Document
 from ..text.values import parse_date
 from .base import Filter
-from .head import date_line, date_line_opening, head_reach
+from .head import date_line, head_reach
 
 HEAD = 12
 
@@ -32,7 +32,7 @@ class PublishedLine(Filter):
     def _take(self, doc: Document, blocks: list[Block], seen: bool) -> None:
         """The date lines within the head's reach of `HEAD` blocks (`head_reach`)."""
         for block in head_reach(blocks, HEAD, doc.memo):
-            m = date_line(block.text) or date_line_opening(block.text)
+            m = date_line(block.text, run_on=True)
             if not m:
                 continue
             if not seen:
