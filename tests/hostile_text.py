@@ -62,6 +62,14 @@ def markers_after_a_promo_flat(k: int) -> str:
     return "Harga emas naik. Baca Juga: Harga Perak Turun Tajam " + _repeat("x Selanjutnya: Y", k)
 
 
+def lead_copied_in_short_lines(k: int) -> str:
+    """A long AMP lead, its title, then the body printing the lead again one word per line:
+    following the lead through its copy sliced all the lead's words still to match at every
+    line, quadratic in the copy's length."""
+    words = [f"kata{i % 97}" for i in range(k * _UNIT // 14)]
+    return " ".join(words) + "\nHarga Emas Naik Tajam\n" + "\n".join(words)
+
+
 BUILDERS: dict[str, Callable[[int], str]] = {
     "selanjutnya_flat": selanjutnya_flat,
     "selanjutnya_line": selanjutnya_line,
@@ -71,4 +79,5 @@ BUILDERS: dict[str, Callable[[int], str]] = {
     "copies_across_datelines": copies_across_datelines,
     "footers_closing_flat": footers_closing_flat,
     "markers_after_a_promo_flat": markers_after_a_promo_flat,
+    "lead_copied_in_short_lines": lead_copied_in_short_lines,
 }

@@ -78,7 +78,7 @@ def test_fast_signal_patterns_match_where_their_plain_forms_do() -> None:
 
 
 def test_common_word_run_halving_counts_as_a_word_by_word_walk() -> None:
-    from kontan_clean.filters.repeats import _common
+    from kontan_clean.text.copies import common_start
 
     rnd = random.Random(7)
     for _ in range(20000):
@@ -90,7 +90,7 @@ def test_common_word_run_halving_counts_as_a_word_by_word_walk() -> None:
         walk = 0
         while walk < min(len(x), len(y)) and x[walk] == y[walk]:
             walk += 1
-        assert _common(x, y) == walk, (x, y)
+        assert common_start(x, y) == walk, (x, y)
 
 
 def test_topic_dateline_gate_rules_out_no_match() -> None:

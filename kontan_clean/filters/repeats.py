@@ -33,7 +33,7 @@ from bisect import bisect_left
 from ..model import Document
 from ..site.patterns import DATELINE_PREFIX, OLD_DATELINE
 from ..text.shape import OPENING_WORDS, ends_sentence, opening
-from ..text.dateline import without_dateline
+from ..text.copies import common_start, copy_words, cut_short
 from ..text.words import mostly_words
 from .base import Filter
 from .head import furniture
@@ -48,20 +48,6 @@ MAX_CANDIDATES = 4
 """Blocks tried per opening: a page that prints one opening over and over stays linear."""
 LEAD_REACH = 4
 """The body's dateline stands among the first few blocks; above it is the AMP lead."""
-_ELLIPSIS = ("…", "...")
-
-
-def _words(text: str) -> list[str]:
-    words = without_dateline(text).split()
-    if words and words[-1].endswith(_ELLIPSIS):  # a description cut with `…`
-        words[-1] = words[-1].rstrip(".…")
-        if not words[-1]:
-            words.pop()
-    return words
-
-
-def _cut_short(text: str) -> bool:
-    return text.rstrip().endswith(_ELLIPSIS)
 
 
 def _prose(text: str, words: int) -> bool:
@@ -175,24 +161,7 @@ class _Page:
 
     def cut_at(self, pos: int) -> bool:
         """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
-        return pos == len(self.live) - 1 or _cut_short(self.doc.blocks[self.live[pos]].text)
-
-
-def _common(x: list[str], y: list[str]) -> int:
-    """How many words `x` and `y` share from their start. A copy usually agrees all the way,
-    which one slice comparison (in C) confirms; otherwise the first difference is found by
-    halving, a few slice comparisons instead of a Python step per word."""
-    n = min(len(x), len(y))
-    if x[:n] == y[:n]:
-        return n
-    lo, hi = 0, n  # x[:lo] == y[:lo], x[:hi] != y[:hi]
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if x[lo:mid] == y[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+        return pos == len(self.live) - 1 or cut_short(self.doc.blocks[self.live[pos]].text)
 
 
 _LONGEST_FURNITURE = 200
@@ -217,13 +186,13 @@ class Repeats(Filter):
         live = [i for i, b in enumerate(blocks) if b.removed_by is None and not _furniture(doc, b.text)]
         if len(live) < 2:
             return
-        words = [_words(blocks[i].text) for i in live]
+        words = [copy_words(blocks[i].text) for i in live]
         page = _Page(doc, live, words)
         gone = page.gone
         self._exact_copies(page)
         self._twice_in_a_row(doc, live, words, gone)
         # Where a copy may end inside a word: the page's last block, a description cut with `…`.
-        cut = [_cut_short(blocks[i].text) for i in live]
+        cut = [cut_short(blocks[i].text) for i in live]
         cut[-1] = True
         openings: dict[tuple[str, ...], list[int]] = {}
         for pos in range(len(live)):
@@ -283,14 +252,17 @@ class Repeats(Filter):
         """Follow the words of block `a` through the blocks from `start` on, as far as they agree."""
         run, aw, pos, last = _Run(), words[a], start, len(words) - 1
         while pos <= last and pos != a and run.matched < len(aw):
-            rest, bw = aw[run.matched:], words[pos]
-            same = _common(rest, bw)
+            bw = words[pos]
             if not bw:
                 break
+            # The words of `a` still to match, no more of them than the block has: a slice of
+            # all the rest at every block made a long `a` copied in short blocks quadratic.
+            left, rest = len(aw) - run.matched, aw[run.matched:run.matched + len(bw)]
+            same = common_start(rest, bw)
             if same == len(bw):  # the whole block is the next words of `a`
                 run.blocks.append(pos)
                 run.matched += same
-            elif same == len(rest):  # `a` ends inside this block
+            elif same == left:  # `a` ends inside this block
                 run.matched += same
                 run.inside = pos
                 break
@@ -299,8 +271,8 @@ class Repeats(Filter):
                 run.matched += len(bw)
                 run.cut = True
                 break
-            elif cut[a] and same == len(rest) - 1 and bw[same].startswith(rest[same]):
-                run.matched += len(rest)  # `a` ends inside a word
+            elif cut[a] and same == left - 1 and bw[same].startswith(rest[same]):
+                run.matched += left  # `a` ends inside a word
                 run.inside, run.cut = pos, True
                 break
             else:
@@ -334,7 +306,7 @@ class Repeats(Filter):
             pieces = len(run.blocks) + (run.inside is not None)
             if not (run.cut or _prose(blocks[live[a]].text, len(words[a]))):
                 return []
-            if not (run.cut or _cut_short(blocks[live[a]].text) or page.doubled((a, a), (start, end))):
+            if not (run.cut or cut_short(blocks[live[a]].text) or page.doubled((a, a), (start, end))):
                 return []
             reason = "repeats text printed " + ("below" if start > a else "above") + (" in paragraphs" if pieces > 1 else "")
             doc.drop(blocks[live[a]], self.name, reason)
