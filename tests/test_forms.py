@@ -32,6 +32,32 @@ def test_layout_is_read_from_the_page(page: str, layout: str) -> None:
     assert clean(page).layout == layout
 
 
+_S1, _S2 = BODY.split(". ", 1)
+_TITLE = "Harga Emas Naik Tajam"
+_PROMO = "Baca Juga: Harga Perak Ikut Naik"
+
+
+@pytest.mark.parametrize("body,amp_lead", [
+    (f"{_S1}.\n{_PROMO}\n{_S2}", True),  # the copy in paragraphs, a promo line between them
+    (f"{_S1}. {_PROMO}\n{_S2}", True),  # a promo ending a paragraph line
+    (f"{_S1}.\ni{_PROMO}\n{_S2}\nParagraf berikutnya.", True),  # AMP's promo icon
+    (BODY[:130], True),  # the store cut the page inside the copy, in a word
+    (f"{_S1}. Harga perak turun.", False),  # the lead's opening, then other words
+    (f"{BODY}0", False),  # every word but the last, which runs on
+])
+def test_an_amp_lead_is_printed_again_whole_by_the_body(body: str, amp_lead: bool) -> None:
+    a = clean(f"{BODY}\n{_TITLE}\nJAKARTA. {body}\n")
+    assert (a.layout, a.title) == (("amp_lead", _TITLE) if amp_lead else ("body", None))
+    if not amp_lead:
+        assert _TITLE in a.paragraphs  # a line under a paragraph is no title without the copy below
+
+
+def test_an_amp_lead_cut_with_an_ellipsis_may_end_inside_a_word() -> None:
+    lead = BODY[:BODY.index("aman") + 2] + "…"
+    assert clean(f"{lead}\n{_TITLE}\nJAKARTA. {BODY}\n").layout == "amp_lead"
+    assert clean(f"{lead[:-1]}\n{_TITLE}\nJAKARTA. {BODY}\n").layout == "body"
+
+
 def test_url_names_the_sister_sites() -> None:
     page = "Judul Berita Ini\nReporter: Ani | Editor: Budi\nIsi berita yang cukup panjang di sini.\nKedua."
     assert clean(page, url="https://momsmoney.id/news/x").layout == "momsmoney"

@@ -21,10 +21,11 @@ from collections.abc import Sequence
 
 from ..model import Block, Document
 from ..site.patterns import (
-    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, GOOGLE_NEWS_CUES, OLD_DATELINE, SPACED_LOGO,
-    TICKER_BULLET, TICKER_HEADER,
+    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, GOOGLE_NEWS_CUES, OLD_DATELINE, PROMO_ICON,
+    PROMO_MARKER, SPACED_LOGO, TICKER_BULLET, TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
+from ..text.copies import common_start, copy_words, cut_short
 from ..text.shape import OPENING_WORDS, TITLE_MAX_WORDS, ends_sentence, opening, title_case, title_shaped
 from ..text.urls import host as url_host
 from ..text.words import at_most
@@ -64,9 +65,9 @@ class _Openings(Sequence):
 
 
 def repeats_lead(blocks: list[Block]) -> bool:
-    """The first block is a paragraph whose opening words open one of the next few blocks
-    (the lead may be cut short, with or without `…`: only its opening is compared), with the
-    title under it. A title printed again under its date line is not a lead."""
+    """The first block is a paragraph whose words the body prints again from one of the next
+    few blocks (see `_copies_lead`), with the title under it. A title printed again under
+    its date line is not a lead."""
     lead = blocks[0].text
     if not may_lead(lead):
         return False
@@ -77,9 +78,41 @@ def repeats_lead(blocks: list[Block]) -> bool:
     if not title_like(blocks[1].text):
         return False  # the title stands under the lead: a paragraph printed again without one is the text's
     return any(
-        opening(words, i) == first and not (blocks[i].text == lead and title_like(lead))
+        opening(words, i) == first and not (blocks[i].text == lead and title_like(lead)) and _copies_lead(blocks, i)
         for i in range(2, min(len(blocks), 2 + LEAD_LOOKAHEAD))
     )
+
+
+def _copies_lead(blocks: list[Block], at: int) -> bool:
+    """The blocks from `at` print the lead's words (block 0's) again, in order. The copy may
+    run over several paragraphs and pass over a few lines that are none of it (a promo line,
+    a caption) or a promo ending a paragraph line. The lead may end inside a word only where
+    `…` cut it, the copy only where the page ends (the store cut it there)."""
+    lead = copy_words(blocks[0].text)
+    cut, done, skipped = cut_short(blocks[0].text), 0, 0
+    for pos in range(at, len(blocks)):
+        words = copy_words(blocks[pos].text)
+        same = common_start(words, lead[done:done + len(words)])  # a slice no longer than the block: linear
+        done += same
+        if done == len(lead):
+            return True
+        if same == len(words):
+            continue  # the paragraph is all the copy's: it goes on in the next
+        if same == 0 and skipped < LEAD_LOOKAHEAD:
+            skipped += 1
+            continue
+        rest = words[same]
+        if (cut and done == len(lead) - 1 and rest.startswith(lead[done])) or (
+                pos == len(blocks) - 1 and same == len(words) - 1 and lead[done].startswith(rest)):
+            return True  # one copy cut inside its last word
+        if not _promo(" ".join(words[same:same + 3])):
+            return False
+    return True  # the page ends inside the copy
+
+
+def _promo(text: str) -> bool:
+    """`text` opens with a promo marker (`Baca Juga:`, `iBaca Juga:`)."""
+    return PROMO_MARKER.match(text.removeprefix(PROMO_ICON) if text[1:2].isupper() else text) is not None
 
 
 def may_lead(text: str) -> bool:
@@ -134,10 +167,11 @@ def decide(doc: Document) -> str:
         return "insight"
     if any(_chrome(t) for t in texts):
         # The header lines go, and what stands under them is judged as the clean text will
-        # be: an AMP lead there reads as one once they are gone.
-        rest = [b for b in head if not _chrome(b.text)]
+        # be: an AMP lead there reads as one once they are gone. The lead's copy is read
+        # to its end, wherever that is.
+        rest = [b for b in head if not _chrome(b.text)] + blocks[HEAD:]
         return "amp_lead" if len(rest) > 1 and repeats_lead(rest) else "desktop"
-    if len(head) > 1 and repeats_lead(head):
+    if len(head) > 1 and repeats_lead(blocks):
         return "amp_lead"
     if any(is_byline(t) for t in texts[:4]):
         return "body"
