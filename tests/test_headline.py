@@ -64,6 +64,9 @@ def test_no_cue_never_takes_the_rest_of_a_long_text() -> None:
     ("Reporter: Adi Wikanto | Editor: Adi Wikanto Harga emas naik tajam hari ini.", "Adi Wikanto", "Harga emas"),
     ("Reporter: Rafie | Editor: Barratut Taqiyyah Rafie Trump mengatakan tarif naik.", "Barratut Taqiyyah Rafie", "Trump mengatakan"),
     ("Reporter: Siti | Editor: Herlina KD Pemerintah menaikkan tarif.", "Herlina KD", "Pemerintah menaikkan"),
+    # a short word in capitals opening a city of several words is the dateline's, not initials
+    ("Sumber: Reuters | Editor: Khomarul Hidayat NEW YORK. Indeks bursa naik.", "Khomarul Hidayat", "Indeks bursa"),
+    ("Sumber: Reuters | Editor: Herlina KD JAKARTA. Indeks bursa naik.", "Herlina KD", "Indeks bursa"),
 ])
 def test_flattened_byline_name_ends_before_the_body(text: str, editor: str, body: str) -> None:
     from kontan_clean import clean

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..site.patterns import OLD_DATELINE
 from ..site.vocab import CONNECTIVES, DAYS, HEADLINE_PARTICLES, NAME_TITLES, PRONOUNS, REPORTING_VERBS, SENTENCE_OPENERS
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.:;!?…"
@@ -489,12 +490,21 @@ def name_end(text: str, start: int) -> int:
         if word.endswith(",") and word[:-1].lower() in DAYS:
             break  # `Senin, 28 Oktober 2024`: the date line, printed after the byline
         word = word.rstrip(",")
-        if not word[:1].isupper() or (word.isupper() and len(word) > 3) or _starts_sentence(word):
+        if not word[:1].isupper() or (word.isupper() and (len(word) > 3 or _opens_city(words, taken))):
+            break
+        if _starts_sentence(word):
             break
         taken += 1
     if 1 < taken < len(words) and _kind(words[taken]) in (LOWER, PART):
         taken -= 1  # the last capitalised word opens the sentence that follows
     return _token_end(text, start, words, taken) if taken else start
+
+
+def _opens_city(words: list[str], at: int) -> bool:
+    """The short capitals word at `at` opens a dateline city of several words (`NEW YORK.`,
+    `SAN FRANCISCO.`): the city's first word, not a name's initials (`Herlina KD`)."""
+    m = OLD_DATELINE.match(" ".join(words[at:at + 6]))
+    return m is not None and " " in m["city"]
 
 
 def _starts_sentence(word: str) -> bool:
