@@ -56,6 +56,17 @@ def test_an_amp_lead_cut_with_an_ellipsis_may_end_inside_a_word() -> None:
     lead = BODY[:BODY.index("aman") + 2] + "…"
     assert clean(f"{lead}\n{_TITLE}\nJAKARTA. {BODY}\n").layout == "amp_lead"
     assert clean(f"{lead[:-1]}\n{_TITLE}\nJAKARTA. {BODY}\n").layout == "body"
+    # cut inside the first word of a paragraph of the copy, with more paragraphs below
+    lead = f"{_S1}. Har…"
+    more = "\n".join(f"Paragraf {n} berikutnya." for n in range(6))
+    assert clean(f"{lead}\n{_TITLE}\nJAKARTA. {_S1}.\n{_S2}\n{more}\n").layout == "amp_lead"
+
+
+def test_a_copy_that_stops_short_of_the_lead_is_no_amp_lead() -> None:
+    """Lines that are none of the copy end the page before the lead's words are all printed
+    again: the store did not cut the page inside the copy."""
+    page = f"{BODY}\n{_TITLE}\nJAKARTA. {_S1}.\nSementara itu perak turun.\n"
+    assert clean(page).layout == "body"
 
 
 def test_url_names_the_sister_sites() -> None:

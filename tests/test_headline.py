@@ -67,6 +67,9 @@ def test_no_cue_never_takes_the_rest_of_a_long_text() -> None:
     # a short word in capitals opening a city of several words is the dateline's, not initials
     ("Sumber: Reuters | Editor: Khomarul Hidayat NEW YORK. Indeks bursa naik.", "Khomarul Hidayat", "Indeks bursa"),
     ("Sumber: Reuters | Editor: Herlina KD JAKARTA. Indeks bursa naik.", "Herlina KD", "Indeks bursa"),
+    ("Reporter: Siti | Editor: Anastasia LLY JAKARTA. Indeks bursa naik.", "Anastasia LLY", "Indeks bursa"),
+    ("Sumber: Reuters | Editor: Anastasia Lilin Yuliantina Putri NEW YORK. Indeks naik.",
+     "Anastasia Lilin Yuliantina Putri", "Indeks naik"),
 ])
 def test_flattened_byline_name_ends_before_the_body(text: str, editor: str, body: str) -> None:
     from kontan_clean import clean

@@ -87,9 +87,11 @@ def _copies_lead(blocks: list[Block], at: int) -> bool:
     """The blocks from `at` print the lead's words (block 0's) again, in order. The copy may
     run over several paragraphs and pass over a few lines that are none of it (a promo line,
     a caption) or a promo ending a paragraph line. The lead may end inside a word only where
-    `…` cut it, the copy only where the page ends (the store cut it there)."""
+    `…` cut it, the copy only where the page ends (the store cut it there). What counts as
+    the same words is what the repeats filter compares, so that a page whose copies it keeps
+    both of is no AMP lead either (`copy_words`)."""
     lead = copy_words(blocks[0].text)
-    cut, done, skipped = cut_short(blocks[0].text), 0, 0
+    cut, done, skipped, passed_over = cut_short(blocks[0].text), 0, 0, False
     for pos in range(at, len(blocks)):
         words = copy_words(blocks[pos].text)
         same = common_start(words, lead[done:done + len(words)])  # a slice no longer than the block: linear
@@ -97,17 +99,19 @@ def _copies_lead(blocks: list[Block], at: int) -> bool:
         if done == len(lead):
             return True
         if same == len(words):
+            passed_over = False
             continue  # the paragraph is all the copy's: it goes on in the next
-        if same == 0 and skipped < LEAD_LOOKAHEAD:
-            skipped += 1
-            continue
         rest = words[same]
         if (cut and done == len(lead) - 1 and rest.startswith(lead[done])) or (
                 pos == len(blocks) - 1 and same == len(words) - 1 and lead[done].startswith(rest)):
             return True  # one copy cut inside its last word
+        if same == 0 and skipped < LEAD_LOOKAHEAD:
+            skipped, passed_over = skipped + 1, True
+            continue
         if not _promo(" ".join(words[same:same + 3])):
             return False
-    return True  # the page ends inside the copy
+        passed_over = False
+    return not passed_over  # the page ends inside the copy (not in lines that are none of it)
 
 
 def _promo(text: str) -> bool:

@@ -104,8 +104,9 @@ class Title(Filter):
             self._take(doc)
 
     def _take(self, doc: Document) -> None:
-        blocks = doc.live()[:HEAD]
-        title = self._find(blocks, doc.layout)
+        live = doc.live()
+        blocks = live[:HEAD]
+        title = self._find(blocks, doc.layout, live)
         if title is None:
             return
         doc.meta.title = title.text
@@ -120,7 +121,8 @@ class Title(Filter):
                 doc.drop(block, self.name, "title printed again")
 
     @staticmethod
-    def _find(blocks: list[Block], layout: str | None) -> Block | None:
+    def _find(blocks: list[Block], layout: str | None, page: list[Block]) -> Block | None:
+        """The title among `blocks` (the head of `page`, the live blocks), or None."""
         if any(map(_ATTRS, blocks)):  # a reader's facts (an empty dict on every text line: a C scan)
             marked = next((b for b in blocks if b.attrs.get("role") == "title"), None)
             if marked is not None:
@@ -151,7 +153,7 @@ class Title(Filter):
                 continue
             if nxt is not None and facts.opens_article(nxt.text):
                 return block
-            if layout == "html" and i == 1 and repeats_lead(blocks):
+            if layout == "html" and i == 1 and repeats_lead(page):  # the lead's copy read to its end
                 return block  # no title element: under a lead its body repeats, as the text's layout reads it
             if layout in TITLE_FIRST and (i == skip or facts.date_line(blocks[i - 1].text)):
                 return block

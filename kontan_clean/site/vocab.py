@@ -12,6 +12,10 @@ MONTHS = {
 }
 DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
 ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+# Short first words of dateline cities of several words, as old datelines print them in
+# capitals (`NEW YORK.`, `SAN FRANCISCO.`, `LOS ANGELES.`). A name's initials are as short
+# (`Herlina KD`): only these, opening a city, end a name.
+CITY_FIRST_WORDS = frozenset({"NEW", "SAN", "LOS", "LAS", "ABU", "TEL", "RIO", "SAO"})
 # The English edition (english.kontan.co.id) dates its pages `June 05, 2024, 06.44 PM` (WIB).
 ENGLISH_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

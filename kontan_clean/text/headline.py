@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..site.patterns import OLD_DATELINE
-from ..site.vocab import CONNECTIVES, DAYS, HEADLINE_PARTICLES, NAME_TITLES, PRONOUNS, REPORTING_VERBS, SENTENCE_OPENERS
+from ..site.vocab import CITY_FIRST_WORDS, CONNECTIVES, DAYS, HEADLINE_PARTICLES, NAME_TITLES, PRONOUNS, REPORTING_VERBS, SENTENCE_OPENERS
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.:;!?…"
 _OPEN_QUOTES = ("\"", "“", "'", "‘", "«")
@@ -490,7 +490,7 @@ def name_end(text: str, start: int) -> int:
         if word.endswith(",") and word[:-1].lower() in DAYS:
             break  # `Senin, 28 Oktober 2024`: the date line, printed after the byline
         word = word.rstrip(",")
-        if not word[:1].isupper() or (word.isupper() and (len(word) > 3 or _opens_city(words, taken))):
+        if not word[:1].isupper() or (word.isupper() and (len(word) > 3 or _opens_city(text, start, words, taken))):
             break
         if _starts_sentence(word):
             break
@@ -500,10 +500,14 @@ def name_end(text: str, start: int) -> int:
     return _token_end(text, start, words, taken) if taken else start
 
 
-def _opens_city(words: list[str], at: int) -> bool:
-    """The short capitals word at `at` opens a dateline city of several words (`NEW YORK.`,
-    `SAN FRANCISCO.`): the city's first word, not a name's initials (`Herlina KD`)."""
-    m = OLD_DATELINE.match(" ".join(words[at:at + 6]))
+def _opens_city(text: str, start: int, words: list[str], at: int) -> bool:
+    """The short capitals word `words[at]` (the words from `start`) opens a dateline city of
+    several words (`NEW YORK.`): the city's first word, not a name's initials (`Herlina KD`,
+    `Anastasia LLY JAKARTA.`)."""
+    if words[at] not in CITY_FIRST_WORDS:
+        return False
+    pos = text.find(words[at], _token_end(text, start, words, at))
+    m = OLD_DATELINE.match(text[pos:pos + 120])
     return m is not None and " " in m["city"]
 
 
