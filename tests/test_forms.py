@@ -159,6 +159,17 @@ def test_closing_editor_line(last: str, editor: str | None) -> None:
     assert a.editor == editor and a.paragraphs == [BODY]
 
 
+@pytest.mark.parametrize("tail", [
+    "Editor: Budi\nCek Berita dan Artikel yang lain di Google News",  # a footer after it
+    "Editor: Budi\nBaca Juga: Harga Perak Ikut Naik",  # a promo, gone by the end
+    "Editor: Budi\nEditor: Budi",  # printed twice
+])
+def test_the_editor_line_closes_the_page_with_only_furniture_after_it(tail: str) -> None:
+    a = clean(f"Reporter: Ani\nKONTAN.CO.ID - JAKARTA. {BODY}\n{tail}")
+    assert a.editor == "Budi" and a.paragraphs == [BODY]
+    assert clean(a.text).text == a.text
+
+
 def test_editor_of_a_syndicated_source_is_not_the_page_editor() -> None:
     page = (f"Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - JAKARTA. {BODY}\n"
             "Artikel ini telah tayang di Kompas.com dengan judul \"Emas Naik\".\nPenulis: Citra\nEditor: Dedi")

@@ -4,7 +4,7 @@ the `Editor: X` line that closes title-first AMP pages and the English edition."
 from __future__ import annotations
 
 from ..model import Block, Document
-from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATELINE_PREFIX_STARTS, EDITOR_LINE
+from ..site.patterns import BYLINE_EDITOR, BYLINE_LABEL, DATELINE_PREFIX_STARTS, EDITOR_LINE, GOOGLE_NEWS, WHATSAPP
 from ..text.headline import name_end
 from .base import Filter
 from .head import MAX_BYLINE_CHARS, head_reach, is_byline
@@ -72,25 +72,33 @@ class Byline(Filter):
                 self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
 
     def settle(self, doc: Document) -> None:
-        """The bylines within reach of the final page, taken as in `recheck`."""
+        """The bylines within reach of the final page, taken as in `recheck`; the editor line
+        that closes the final page (a promo after it, say, is gone now)."""
         for block in head_reach(doc.live(), HEAD, doc.memo):
             if is_byline(block.text):
                 self._take(doc, block, again=any(r.filter == self.name for r in doc.removed))
+        if doc.form != "flattened":
+            self._closing_editor(doc)
 
     def _closing_editor(self, doc: Document) -> None:
-        """`Editor: X` on a line of its own at the end of the page; an empty one is dropped too."""
+        """`Editor: X` on a line of its own at the end of the page; an empty one is dropped too.
+        Only footers may follow it, which the footers filter always takes: a paragraph after
+        it makes it the text's, here and on the page cleaned again, where later filters have
+        taken what else stood after it."""
         live = doc.live()
         for i in range(len(live) - 1, max(len(live) - 1 - TAIL, 0), -1):
             block = live[i]
             m = EDITOR_LINE.match(block.text) if block.text[:6].lower() == "editor" else None
             if m is None:
-                continue
+                if GOOGLE_NEWS.match(block.text) or WHATSAPP.match(block.text):
+                    continue  # a footer
+                return  # a paragraph: an editor line above it is the text's
             name = m["name"].strip()
             if len(name.split()) > MAX_NAME_WORDS or any(cue in live[i - 1].text for cue in _SYNDICATION_CUES):
                 return
             doc.meta.editor = doc.meta.editor or name or None
             doc.drop(block, self.name, "editor line closing the page" if name else "empty editor line")
-            return
+            # an editor line printed again above it closes the page too
 
     def _take(self, doc: Document, block: Block, again: bool = False) -> None:
         text = block.text

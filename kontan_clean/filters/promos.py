@@ -39,12 +39,20 @@ def _without_badge(title: str) -> str:
     return head.rstrip() if head and last in PROMO_BADGES else title
 
 
+def _promo_at(text: str, pos: int) -> bool:
+    """The next promo's marker starts at `pos`, maybe with its icon (`iBaca Juga:`)."""
+    if text.startswith(PROMO_ICON, pos):
+        pos += len(PROMO_ICON)
+    return PROMO_MARKER.match(text, pos) is not None
+
+
 def _is_promo(text: str, m: re.Match, after_promo: bool = False) -> bool:
     """A marker followed by a headline, at a boundary (`Baca Juga:` so written needs none;
-    the end of the promo before it is one), or closing the text with no headline left."""
+    the end of the promo before it is one), or closing the text or followed by the next
+    promo at once, with no headline left."""
     after = text[m.end():m.end() + 2]
     # A label closing the text has lost its headline: furniture all the same (at a boundary).
-    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘"):
+    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘" or _promo_at(text, m.end())):
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0 or after_promo:
         return True
@@ -95,10 +103,11 @@ class Promos(Filter):
             # promos in a row (`Selanjutnya: X Menarik Dibaca: Y` closing a flattened page):
             # nothing but spaces since the last one. Found once per promo, not by copying the
             # stretch at every marker after it (10,000 markers that are no promos took 8 s).
-            if not _is_promo(text, m, after_promo=0 <= m.start() <= text_after):
+            if not _is_promo(text, m, after_promo=0 <= _with_icon(text, m.start()) <= text_after):
                 pos = m.end()
                 continue
-            end = self._headline_end(block, m.end())
+            # a label whose headline is lost, the next promo after it at once: up to that one
+            end = m.end() if _promo_at(text, m.end()) else self._headline_end(block, m.end())
             if title := _without_badge(text[m.end():end].strip()):
                 url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
                 found.append(Related(_kind(m["marker"]), title, url))
