@@ -160,8 +160,9 @@ class _Page:
         return 0 <= x < len(words) and 0 <= y < len(words) and bool(words[x]) and words[x] == words[y]
 
     def cut_at(self, pos: int) -> bool:
-        """The copy ending at `pos` may be cut short: the page's last block, or one ending in `…`."""
-        return pos == len(self.live) - 1 or cut_short(self.doc.blocks[self.live[pos]].text)
+        """The copy ending at `pos` may be cut short: the page's last block still there, or one
+        ending in `…`."""
+        return self.kept_after(pos) == len(self.live) or cut_short(self.doc.blocks[self.live[pos]].text)
 
 
 _LONGEST_FURNITURE = 200
@@ -192,8 +193,10 @@ class Repeats(Filter):
         self._exact_copies(page)
         self._twice_in_a_row(doc, live, words, gone)
         # Where a copy may end inside a word: the page's last block, a description cut with `…`.
+        # The last block still there: the page cleaned again ends with it.
         cut = [cut_short(blocks[i].text) for i in live]
-        cut[-1] = True
+        if (last := page.kept_before(len(live))) >= 0:
+            cut[last] = True
         openings: dict[tuple[str, ...], list[int]] = {}
         for pos in range(len(live)):
             if gone[pos]:
