@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from ..model import Block, Document
 from ..site.patterns import (
-    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, GOOGLE_NEWS_CUES, OLD_DATELINE, PROMO_ICON,
-    PROMO_MARKER, SPACED_LOGO, TICKER_BULLET, TICKER_HEADER,
+    DATE_LINE, DATE_OPENING, DATELINE_PREFIX, EDITOR_LINE, ENGLISH_DATE_LINE, GOOGLE_NEWS_CUES, OLD_DATELINE, SPACED_LOGO,
+    TICKER_BULLET, TICKER_HEADER,
 )
 from ..site.vocab import PAYWALL_OPENERS, SITE_CHROME_LINES
 from ..text.copies import common_start, copy_words, cut_short
@@ -33,6 +33,7 @@ from ..text.dateline import without_dateline
 from .base import Filter
 from .caption import caption_wording
 from .head import is_byline
+from .promos import promo_at
 
 HEAD = 20
 LEAD_LOOKAHEAD = 4
@@ -108,15 +109,10 @@ def _copies_lead(blocks: list[Block], at: int) -> bool:
         if same == 0 and skipped < LEAD_LOOKAHEAD:
             skipped, passed_over = skipped + 1, True
             continue
-        if not _promo(" ".join(words[same:same + 3])):
+        if not promo_at(" ".join(words[same:same + 3]), 0):
             return False
         passed_over = False
     return not passed_over  # the page ends inside the copy (not in lines that are none of it)
-
-
-def _promo(text: str) -> bool:
-    """`text` opens with a promo marker (`Baca Juga:`, `iBaca Juga:`)."""
-    return PROMO_MARKER.match(text.removeprefix(PROMO_ICON) if text[1:2].isupper() else text) is not None
 
 
 def may_lead(text: str) -> bool:

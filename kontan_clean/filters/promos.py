@@ -39,8 +39,8 @@ def _without_badge(title: str) -> str:
     return head.rstrip() if head and last in PROMO_BADGES else title
 
 
-def _promo_at(text: str, pos: int) -> bool:
-    """The next promo's marker starts at `pos`, maybe with its icon (`iBaca Juga:`)."""
+def promo_at(text: str, pos: int) -> bool:
+    """A promo's marker starts at `pos`, maybe with its icon (`iBaca Juga:`)."""
     if text.startswith(PROMO_ICON, pos):
         pos += len(PROMO_ICON)
     return PROMO_MARKER.match(text, pos) is not None
@@ -52,7 +52,7 @@ def _is_promo(text: str, m: re.Match, after_promo: bool = False) -> bool:
     promo at once, with no headline left."""
     after = text[m.end():m.end() + 2]
     # A label closing the text has lost its headline: furniture all the same (at a boundary).
-    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘" or _promo_at(text, m.end())):
+    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'‘" or promo_at(text, m.end())):
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0 or after_promo:
         return True
@@ -107,7 +107,7 @@ class Promos(Filter):
                 pos = m.end()
                 continue
             # a label whose headline is lost, the next promo after it at once: up to that one
-            end = m.end() if _promo_at(text, m.end()) else self._headline_end(block, m.end())
+            end = m.end() if promo_at(text, m.end()) else self._headline_end(block, m.end())
             if title := _without_badge(text[m.end():end].strip()):
                 url = block.attrs.get("href") or block.attrs.get("links", {}).get(title)
                 found.append(Related(_kind(m["marker"]), title, url))
