@@ -20,6 +20,8 @@ _BEFORE_PROMO = frozenset(SENTENCE_END + (":",))
 """A sentence end, or the colon that introduces a promo line."""
 _NEXT_FURNITURE = re.compile(r"\s(?:Baca\s+Juga|Tonton|Selanjutnya|Menarik\s+Dibaca)\s*:|\sCek\s+Berita\s+dan\s+Artikel", re.IGNORECASE)
 _TEXT = re.compile(r"\S")
+_FOOTER_ENDS = ("WhatsApp Channel", "WHATSAPP CHANNEL", "Google News", "GOOGLE NEWS")
+"""How the footers end, as kontan prints them."""
 
 
 def _kind(marker: str) -> str:
@@ -56,7 +58,17 @@ def _is_promo(text: str, m: re.Match, after_promo: bool = False) -> bool:
         return False
     if m["marker"] in ("Baca Juga", "BACA JUGA") or m.start() == 0 or after_promo:
         return True
-    return char_before(text, m.start()) in _BEFORE_PROMO
+    return char_before(text, m.start()) in _BEFORE_PROMO or _after_footer(text, m.start())
+
+
+def _after_footer(text: str, pos: int) -> bool:
+    """A footer (the WhatsApp invitation, the Google News line) ends just before `pos`: a
+    boundary as a sentence end is. The footers filter cuts it after this one ran, and the
+    page cleaned again has the marker at a sentence end or a block's start."""
+    end = pos
+    while end and text[end - 1].isspace():  # one space run back, as char_before reads
+        end -= 1
+    return text.endswith(_FOOTER_ENDS, 0, end)
 
 
 class Promos(Filter):
