@@ -41,6 +41,12 @@ def split_flat(flat: str) -> list[Block]:
     """The blocks of flattened text `flat`: the desktop header and tail as line blocks when
     the page has them, the rest as one `flat` block."""
     head, start = _head(flat)
+    if not head and (date := _date_above_header(flat)):
+        # a date line printed above the site's header: the head is read from under it, as
+        # the text is once the date line's filter has taken it
+        below, under = _head(flat, skip_spaces(flat, date.end()))
+        if below:
+            head, start = [Block(date.group(), "line")] + below, under
     # The tail only after a head: without the page's header, `... TERBARU TERBARU` is text
     # (an HTML paragraph may end so, and its clean text must read the same again).
     tail, end = _tail(flat, start) if head else ([], len(flat))
@@ -48,12 +54,18 @@ def split_flat(flat: str) -> list[Block]:
     return head + ([Block(body, "flat")] if body else []) + tail
 
 
-def _head(flat: str) -> tuple[list[Block], int]:
-    """The header lines and ticker bullets the text opens with, then the title, its date
-    line, the title printed again and the caption: the blocks, and where the rest starts."""
-    run = header_run(flat)
+def _date_above_header(flat: str) -> re.Match | None:
+    """A date line opening the text with the site's header lines straight after it."""
+    date = DATE_IN_TEXT.match(flat)
+    return date if date and header_run(flat, skip_spaces(flat, date.end())) else None
+
+
+def _head(flat: str, at: int = 0) -> tuple[list[Block], int]:
+    """The header lines and ticker bullets the text opens with at `at`, then the title, its
+    date line, the title printed again and the caption: the blocks, and where the rest starts."""
+    run = header_run(flat, at)
     pieces = [Block(m.group(), "line") for m in run]
-    pos = skip_spaces(flat, run[-1].end()) if run else 0
+    pos = skip_spaces(flat, run[-1].end()) if run else at
     date = DATE_IN_TEXT.search(flat, pos, pos + TITLE_MAX_CHARS + 60)
     if date is None:
         return (pieces, pos) if is_header(run) else ([], 0)
