@@ -41,9 +41,10 @@ def split_flat(flat: str) -> list[Block]:
     """The blocks of flattened text `flat`: the desktop header and tail as line blocks when
     the page has them, the rest as one `flat` block."""
     head, start = _head(flat)
-    if not head and (date := _date_above_header(flat)):
-        # a date line printed above the site's header: the head is read from under it, as
-        # the text is once the date line's filter has taken it
+    if not head and (date := DATE_IN_TEXT.match(flat)):
+        # a date line printed above the head (the site's header, or the title and its date
+        # line): the head is read from under it, as the text is once the date line's
+        # filter has taken it
         below, under = _head(flat, skip_spaces(flat, date.end()))
         if below:
             head, start = [Block(date.group(), "line")] + below, under
@@ -52,12 +53,6 @@ def split_flat(flat: str) -> list[Block]:
     tail, end = _tail(flat, start) if head else ([], len(flat))
     body = flat[start:end].strip()
     return head + ([Block(body, "flat")] if body else []) + tail
-
-
-def _date_above_header(flat: str) -> re.Match | None:
-    """A date line opening the text with the site's header lines straight after it."""
-    date = DATE_IN_TEXT.match(flat)
-    return date if date and header_run(flat, skip_spaces(flat, date.end())) else None
 
 
 def _head(flat: str, at: int = 0) -> tuple[list[Block], int]:
