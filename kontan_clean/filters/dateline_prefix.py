@@ -32,6 +32,21 @@ class DatelinePrefix(Filter):
             if block.removed_by is None and block.text.startswith(DATELINE_PREFIX_STARTS) and lone_dateline(block.text):
                 doc.drop(block, self.name, "dateline printed again")
 
+    def recheck(self, doc: Document, blocks: list[Block]) -> None:
+        """Judge again blocks a cut made after this filter's turn (on a recheck, or after a
+        settle): a prefix it uncovered within reach of the head is cut, a dateline it left
+        standing alone anywhere goes (`KONTAN.CO.ID - JAKARTA. banner langganan top
+        KONTAN.CO.ID - JAKARTA.`, the header words cut on a recheck)."""
+        reach = set(head_reach(doc.live(), HEAD, doc.memo))
+        found = any(r.filter == self.name for r in doc.removed)
+        for block in blocks:
+            if block.removed_by is not None:
+                continue
+            if block in reach:
+                found = self._cut_prefix(doc, block, found) or found
+            elif block.text.startswith(DATELINE_PREFIX_STARTS) and lone_dateline(block.text):
+                doc.drop(block, self.name, "dateline printed again")
+
     def settle(self, doc: Document) -> None:
         """The prefixes opening blocks within reach of the final page: a cut made after this
         filter's turn (header lines run into the dateline, cut on a recheck) may have left
