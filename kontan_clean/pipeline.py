@@ -109,20 +109,25 @@ class Pipeline:
         """Apply every filter to `doc`, in order. Then the blocks that cuts changed or
         created are handed to the filters that ran before the cut (`Filter.recheck`; what a
         recheck cuts, to every filter), until no recheck cuts again: each filter judges every
-        block's final text, not only the text it had when the filter's turn came."""
+        block's final text, not only the text it had when the filter's turn came. Before the
+        turn of a filter that `reads_settled`, the rechecks waiting are run the same way, up
+        to that filter."""
         doc.touched.clear()
         touched_at: dict[Block, int] = {}  # block -> the step whose cut last changed it
         for i, step in enumerate(self._steps):
+            if touched_at and step.reads_settled(doc):
+                self._recheck(doc, touched_at, i)
+                touched_at = {}
             step(doc)
             if doc.touched:
                 touched_at.update(dict.fromkeys(doc.touched, i))
                 doc.touched.clear()
         if touched_at:
-            self._recheck(doc, touched_at)
+            self._recheck(doc, touched_at, len(self._steps))
         for step in self._settlers():
             step.settle(doc)
             if doc.touched:
-                self._recheck(doc, dict.fromkeys(doc.touched, len(self._steps)))
+                self._recheck(doc, dict.fromkeys(doc.touched, len(self._steps)), len(self._steps))
                 doc.touched.clear()
         return doc
 
@@ -131,23 +136,26 @@ class Pipeline:
             self._settling = [s for s in self._steps if type(s).settle is not Filter.settle]
         return self._settling
 
-    def _recheck(self, doc: Document, touched_at: dict[Block, int]) -> None:
+    def _recheck(self, doc: Document, touched_at: dict[Block, int], upto: int) -> None:
+        """The rechecks of the filters before step `upto` (all of them once the last has run)."""
         # Once, after the last filter, not after each cut: a flattened page has a few
         # rounds of cuts, and each round of rechecks cost a quarter of its time. A filter
-        # between a cut and the end judged the new text in its own turn already.
+        # between a cut and the end judged the new text in its own turn already. Only a
+        # filter that `reads_settled` gets the rechecks before its turn as well.
         if (checkers := self._checkers) is None:
             checkers = self._checkers = [(i, s) for i, s in enumerate(self._steps)
                                          if type(s).recheck is not Filter.recheck]
-        after_all = len(self._steps)
         for _ in range(MAX_RECHECK_ROUNDS):  # a recheck may cut again, uncovering more
             if not touched_at:
                 return
             pending, touched_at = touched_at, {}
             for i, step in checkers:
+                if i >= upto:
+                    break
                 if live := [b for b, at in pending.items() if at > i and b.removed_by is None]:
                     step.recheck(doc, live)
-                if doc.touched:  # cut after every filter ran: every filter judges it again
-                    touched_at.update(dict.fromkeys(doc.touched, after_all))
+                if doc.touched:  # cut after every filter before `upto` ran: they all judge it again
+                    touched_at.update(dict.fromkeys(doc.touched, upto))
                     doc.touched.clear()
         if touched_at:
             doc.warnings.append(f"cuts kept uncovering text to judge again after {MAX_RECHECK_ROUNDS} rounds of "

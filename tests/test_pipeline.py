@@ -201,3 +201,27 @@ def test_settle_runs_after_every_filter_and_for_filters_added_later() -> None:
     pipeline.add(Settler("c"))
     pipeline.run(Document([Block("x", "line")], form="lines"))
     assert calls == ["apply a", "apply b", "apply c", "settle a", "settle b", "settle c"]
+
+
+@pytest.mark.parametrize("settled", [True, False])
+def test_a_filter_that_reads_settled_has_the_earlier_rechecks_run_first(settled: bool) -> None:
+    """A block an earlier filter drops only on its recheck (the `[X]` a cut leaves) is gone
+    before the turn of a filter that `reads_settled`; one that does not still sees it, and
+    the recheck after the last filter drops it all the same."""
+    from kontan_clean.filters.base import Filter
+
+    seen: list[list[str]] = []
+
+    class Reader(Filter):
+        name = "reader"
+
+        def reads_settled(self, doc: Document) -> bool:
+            return settled
+
+        def apply(self, doc: Document) -> None:
+            seen.append([b.text for b in doc.live()])
+
+    doc = Document([Block("XX [X]", "line"), Block("Harga emas naik tajam.", "line")], form="lines")
+    Pipeline([Pipeline.default().get("ui"), _prefix_cutter("XX "), Reader()]).run(doc)
+    assert seen == ([["Harga emas naik tajam."]] if settled else [["[X]", "Harga emas naik tajam."]])
+    assert [b.text for b in doc.live()] == ["Harga emas naik tajam."]

@@ -21,6 +21,13 @@ class Filter:
         of its own: the class docstring says what the filter removes."""
         raise NotImplementedError
 
+    def reads_settled(self, doc: Document) -> bool:
+        """Whether this filter must read `doc` as the earlier filters leave it: the pipeline
+        then runs their rechecks before its turn (`Pipeline.run`), so that a block one of
+        them will drop once it judges the block's new text is gone. A filter that compares
+        blocks across the page says yes; the default says no (rechecks wait for the end)."""
+        return False
+
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
         """Judge again `blocks`, live blocks whose text a later filter's cut changed or
         created: a ticker bullet left alone by a dateline cut, a date line by a byline cut.

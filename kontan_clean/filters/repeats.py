@@ -23,7 +23,9 @@ Short blocks never count as copies on their own (headings, table rows and list i
 legitimately), except a heading printed twice in a row. The title, date line, caption, byline
 and promos are gone by the time this runs (their filters come first): a caption that repeats
 the body's first sentence is the caption filter's, and a promo the second copy carries (a line
-of its own, or the end of a paragraph line) no longer stands between the copies.
+of its own, or the end of a paragraph line) no longer stands between the copies. Nor does what
+an earlier filter's cut left for it to judge again (`[X]` before a promo): the pipeline runs
+those rechecks before this filter's turn (`reads_settled`).
 """
 
 from __future__ import annotations
@@ -178,6 +180,16 @@ class Repeats(Filter):
     """Drops a repeated run of paragraphs, keeping the longer copy; records each removal."""
 
     name = "repeats"
+
+    def reads_settled(self, doc: Document) -> bool:
+        """Copies are compared across the page as the earlier filters leave it; a page of one
+        block has none to compare (not worth the rechecks twice: most flattened pages)."""
+        live = 0
+        for block in doc.blocks:
+            live += block.removed_by is None
+            if live == 2:
+                return True
+        return False
 
     def apply(self, doc: Document) -> None:
         blocks = doc.blocks
