@@ -65,6 +65,26 @@ def test_inline_elements_stay_inside_their_paragraph() -> None:
     assert "Harga emas naik hari ini." in got
 
 
+def test_an_inline_element_holding_a_paragraph_splits_only_at_the_paragraph() -> None:
+    """A `<span>` holding a `<p>` (loose markup) is shown as a browser shows it: the text on
+    each side of the paragraph runs on from the text around the span."""
+    got = clean(with_body("Harga emas naik<span> pada Senin<p>Pasar ditutup menguat.</p>kata analis</span> "
+                          "di Jakarta.")).paragraphs
+    assert got[len(FIRST):] == ["Harga emas naik pada Senin", "Pasar ditutup menguat.", "kata analis di Jakarta."]
+
+
+def test_a_table_in_a_paragraph_is_read_in_the_page_s_own_mode() -> None:
+    """The window holding the article is parsed under the page's doctype: in standards mode a
+    `<table>` closes the open `<p>`, and text after a cell stands apart (in quirks mode, a
+    page without a doctype, it joins the paragraph, glued, as a browser shows it)."""
+    markup = "<p>Harga emas naik<table><td>Rp 1.527.000</td>pada hari Senin.</p>"
+    standards = clean(with_body(markup)).paragraphs
+    assert DESKTOP.lstrip().lower().startswith("<!doctype html>")
+    assert "pada hari Senin." in standards and not any("naikpada" in p for p in standards)
+    quirks = clean(with_body(markup).replace("<!DOCTYPE html>", "", 1).replace("<!doctype html>", "", 1)).paragraphs
+    assert any("naikpada" in p for p in quirks)
+
+
 # ---- scripts never leak ------------------------------------------------------------------
 
 @pytest.mark.parametrize("opener", ["<script>", "<script type='text/javascript'>", "<style>", "<!--"])

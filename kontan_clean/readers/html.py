@@ -16,6 +16,7 @@ handed to trafilatura, and the document says so.
 from __future__ import annotations
 
 import codecs
+import re
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -31,6 +32,12 @@ from .html_head import head_metadata, ticker_quotes
 from .html_window import Window, find_window
 
 _HEAD_END = b"</head>"
+_DOCTYPE = re.compile(rb"<!doctype[^<>]{0,300}>", re.IGNORECASE)
+"""The page's doctype: the window is parsed under it, in the mode the whole page is (in
+quirks mode a `<table>` stays inside an open `<p>` and the text after a cell is moved
+into the paragraph, glued to its words: `naik<table><td>1</td>pada` gives `naikpada`)."""
+_DOCTYPE_REACH = 1024
+"""The doctype opens the page, after white space at most."""
 _ROLES = ((S.TITLE, "title"), (S.DATE, "date"), (S.CAPTION, "caption"), (S.AUTHOR, "byline"))
 
 
@@ -59,7 +66,11 @@ def read_html(content: str | bytes, url: str | None = None) -> Document:
     encoding, text = (known, utf8) if known else stretch_decoder(data, stretch)
     # lexbor reads bytes as UTF-8: hand it the bytes when they are
     raw = text is utf8 or isinstance(text, Utf8Stretches)
-    tree = LexborHTMLParser(stretch if raw else text(stretch))
+    markup = stretch if raw else text(stretch)
+    if doctype := _DOCTYPE.match(data[:_DOCTYPE_REACH].lstrip()):
+        declared = doctype.group()
+        markup = declared + markup if isinstance(markup, bytes) else declared.decode("latin-1") + markup
+    tree = LexborHTMLParser(markup)
     # lexbor holds valid UTF-8 unless raw bytes of a known encoding were not
     valid_utf8 = not known or known == "utf-16" or _is_utf8(stretch)
     body = first(tree, S.BODY)

@@ -127,11 +127,12 @@ def walk(container: LexborNode, out: list[Block], valid_utf8: bool = False) -> N
     together are what they are read one by one (`_plain_leaf`)."""
     loose: list[str] = []
     stack = [_children(container)]
+    inline = [False]  # per stack entry: an inline container (`span`), whose text runs on
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            if loose:
+            if not inline.pop() and loose:
                 _flush(loose, out)
             continue
         tag: str = node.tag or "-"  # a bogus comment (`<?li ?>`) has no name: skipped as a comment
@@ -152,8 +153,13 @@ def walk(container: LexborNode, out: list[Block], valid_utf8: bool = False) -> N
                 _read_inline(node, leaf.parts, leaf)
                 _leaf(leaf, out)
         elif tag in CONTAINER_TAGS and _has_blocks(node):
-            _flush(loose, out)
+            # A block container starts a line; an inline one holding blocks (`0<span>0<p>`)
+            # does not: its text before the first block runs on from the text before it,
+            # as a browser shows it (`00`).
+            if tag in PARAGRAPH_TAGS:
+                _flush(loose, out)
             stack.append(_children(node))
+            inline.append(tag not in PARAGRAPH_TAGS)
         elif tag == "br":
             loose.append(_BREAK)
         elif tag in PARAGRAPH_TAGS:  # a paragraph of its own: flushed before and after
