@@ -9,6 +9,8 @@ from .head import is_byline
 
 HEAD = 8
 _ATTRS = attrgetter("attrs")
+MAX_CAPTION_CHARS = 600
+"""A caption is a sentence or two and a credit: a longer line opening like one is text."""
 
 
 def unbracketed(text: str) -> str:
@@ -51,6 +53,14 @@ def caption_wording(text: str) -> bool:
     return bool(photo_credit(text) or CAPTION_OPENING.match(text))
 
 
+def _caption_sized(block: Block) -> bool:
+    """A block that may be a caption whole: a line of a caption's length. In flattened text
+    the reader splits a caption off the body where it can find its end (`flat_page`); a
+    `flat` block opening like one is the body run on after a caption with no end to find,
+    and dropping it would lose the article."""
+    return block.kind != "flat" and len(block.text) <= MAX_CAPTION_CHARS
+
+
 class Caption(Filter):
     """Takes a caption that stands before the byline or the dateline paragraph (or right
     under the title and date line when the page has neither).
@@ -73,6 +83,7 @@ class Caption(Filter):
                 return
             opener = 1  # page 2 of an article: title, date, caption, then the text
         for block in head[:opener]:
-            if block.removed_by is None and (looks_like_caption(block) or _bracketed(block.text)):
+            if (block.removed_by is None and _caption_sized(block)
+                    and (looks_like_caption(block) or _bracketed(block.text))):
                 doc.meta.caption = doc.meta.caption or unbracketed(block.text)
                 doc.drop(block, self.name, "photo caption")

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 
 from ..model import Block
-from ..site.patterns import BYLINE_LABEL_IN_TEXT, DATE_IN_TEXT, FLAT_TAIL_MARKER
+from ..site.patterns import (BYLINE_LABEL_IN_TEXT, CREDIT_DATE, CREDIT_SOURCE_IN_TEXT, DATE_IN_TEXT, DATELINE_PREFIX_AT,
+                             FLAT_TAIL_MARKER)
 from ..text.header import header_run, is_header
+from ..text.headline import name_end
 from ..text.shape import TITLE_MAX_CHARS, skip_spaces, title_shaped
 from ..text.words import at_most
+from ..filters.caption import MAX_CAPTION_CHARS, caption_wording
 from ..filters.head import is_byline
 
-MAX_CAPTION_CHARS = 600
-"""The caption between the title's repeat and the byline: a sentence or two and a credit."""
 MAX_PIECE_WORDS = 30
 """A tail piece (an ad's title, a close button) is a line's worth of words."""
 MAX_LIST_WORDS = 200
@@ -78,10 +79,29 @@ def _head(flat: str, at: int = 0) -> tuple[list[Block], int]:
     if again:
         pieces.append(Block(title, "line"))
         pos = skip_spaces(flat, pos + len(title))
-    if byline is not None and byline > pos:
-        pieces.append(Block(flat[pos:byline].strip(), "line"))  # the caption, judged by its filter
-        pos = byline
+    end = byline if byline is not None else _caption_end(flat, pos)
+    if end is not None and end > pos:
+        pieces.append(Block(flat[pos:end].strip(), "line"))  # the caption, judged by its filter
+        pos = skip_spaces(flat, end)
     return pieces, pos
+
+
+def _caption_end(flat: str, pos: int) -> int | None:
+    """Where a caption at `pos` with no byline after it ends (page 2 of an article, a store
+    that lost the byline): after its photo credit (`KONTAN/Hendra Wijaya/10/07/2023`, the
+    name read as `name_end` reads one), else at the dateline after an `ILUSTRASI.` caption.
+    None when no caption stands there: the text is the body's."""
+    limit = min(len(flat), pos + MAX_CAPTION_CHARS)
+    if credit := CREDIT_SOURCE_IN_TEXT.search(flat, pos, limit):
+        end = name_end(flat, credit.end())
+        if end > credit.end():
+            if date := CREDIT_DATE.match(flat, end):
+                end = date.end()
+            return end if caption_wording(flat[pos:end].strip()) else None
+    dateline = DATELINE_PREFIX_AT.search(flat, pos, limit)
+    if dateline and dateline.start() > pos and caption_wording(flat[pos:dateline.start()].strip()):
+        return dateline.start()
+    return None
 
 
 def _headline(text: str) -> bool:

@@ -97,11 +97,16 @@ FLAT_CHROME = re.compile(
 FLAT_TAIL_MARKER = re.compile(r"(?<!\S)(?:TERBARU|TERPOPULER|Kontan\s+Academy|FREE\s+WEBINAR|\[X\]|×)(?!\S)")
 
 # A photo credit closing a caption, or the `ILUSTRASI.` opening one.
+_CREDIT_SOURCES = (r"(?:REUTERS|KONTAN|ANTARA(?:\s+FOTO)?|AFP|AP(?:\s+Photo)?|Xinhua|Bloomberg|EPA(?:-EFE)?|"
+                   r"Shutterstock|Dok\.?|Foto|Istimewa|Kompas(?:\.com)?|Tribunnews)\s*/\s*")
 PHOTO_CREDIT = regex.compile(
-    r"(?:\b(?:REUTERS|KONTAN|ANTARA(?:\s+FOTO)?|AFP|AP(?:\s+Photo)?|Xinhua|Bloomberg|EPA(?:-EFE)?|"
-    r"Shutterstock|Dok\.?|Foto|Istimewa|Kompas(?:\.com)?|Tribunnews)\s*/\s*[\p{L}][\p{L} .'’-]{0,60}"
+    r"(?:\b" + _CREDIT_SOURCES + r"[\p{L}][\p{L} .'’-]{0,60}"
     r"(?:/\d{1,2}/\d{1,2}/\d{2,4})?\.?\)?$)|(?:\((?:Foto|Dok)\s*[:.]?[^)]{0,80}\)$)",
 )
+# The same credit's source inside running text (flattened, the body run on after it): the
+# name after it is read as a name (`headline.name_end`), then the photo's date, if any.
+CREDIT_SOURCE_IN_TEXT = re.compile(r"\b" + _CREDIT_SOURCES + r"(?=\w)")
+CREDIT_DATE = re.compile(r"/\d{1,2}/\d{1,2}/\d{2,4}\b")
 CAPTION_OPENING = re.compile(r"^ILUSTRASI\b|^Ilustrasi\s*[.:]|^FOTO\s*[.:]", _I)
 
 # Promo markers. `Baca Juga:` written so is a promo anywhere; the others need a boundary.
