@@ -86,6 +86,18 @@ def _repeated_below(blocks: list[Block], i: int, facts: _Facts) -> bool:
     return False
 
 
+def _below(blocks: list[Block], i: int) -> Block | None:
+    """The block whose opening the article (a byline, the dateline paragraph) confirms
+    `blocks[i]` a title: the next one, or the one after a photo caption. The desktop page
+    prints the caption between the title's repeat and the byline, so a store that lost the
+    title's first print has date line, title, caption, byline. Never a date line after a
+    caption: the page prints the date line straight under the title."""
+    at = i + 1
+    if at + 1 < len(blocks) and looks_like_caption(blocks[at]):
+        at += 1
+    return blocks[at] if at < len(blocks) else None
+
+
 class Title(Filter):
     """Finds the title by what follows it: the date line, the dateline paragraph or its own
     repeat (then it may end in `.`), or the byline; or by the layout, on pages that open
@@ -151,7 +163,8 @@ class Title(Filter):
                 if layout not in LEAD_ABOVE:
                     break  # a sentence with nothing confirming it a title: the body has begun
                 continue
-            if nxt is not None and facts.opens_article(nxt.text):
+            if (below := _below(blocks, i)) is not None and facts.opens_article(below.text) and (
+                    below is nxt or not facts.date_line(below.text)):
                 return block
             if layout == "html" and i == 1 and repeats_lead(page):  # the lead's copy read to its end
                 return block  # no title element: under a lead its body repeats, as the text's layout reads it
