@@ -159,3 +159,14 @@ class Document:
             at = next(i for i, b in enumerate(self.blocks) if b is block) + 1
             self.blocks[at:at] = added
         return added
+
+    def split(self, block: Block, pieces: list[Block]) -> None:
+        """Read `block` again as `pieces`, blocks holding all of its text (a reader's split of
+        it: nothing is removed, so nothing is recorded). `block` stays, as the first piece of
+        its own kind (else the last piece); the others stand around it, in order. Every
+        piece is touched: the filters judge them all."""
+        own = next((i for i, p in enumerate(pieces) if p.kind == block.kind), len(pieces) - 1)
+        block.text, block.kind, block.attrs = pieces[own].text, pieces[own].kind, pieces[own].attrs
+        at = next(i for i, b in enumerate(self.blocks) if b is block)
+        self.blocks[at:at + 1] = pieces[:own] + [block] + pieces[own + 1:]
+        self.touched.extend(pieces[:own] + [block] + pieces[own + 1:])

@@ -212,3 +212,29 @@ def test_header_runs_repeated_are_cut_in_one_go() -> None:
     a = clean(run * 12 + "Harga emas naik hari ini.\nKedua kalimat panjang di sini untuk tubuh berita.")
     assert a.paragraphs == ["Harga emas naik hari ini.", "Kedua kalimat panjang di sini untuk tubuh berita."]
     assert len(a.market) == 24 and not a.warnings
+
+
+def _openings() -> list[str]:
+    """Flattened texts and what a cut at their start leaves: every word boundary of the
+    head (and its first stretch of body), as `flat_head` sees the block after a cut."""
+    texts = [HEAD + BODY + TAIL, HEAD.replace("Reporter: Ani | Editor: Budi ", "") + BODY,
+             "Harga Emas Naik Tajam Senin, 28 Okt. 2024 / 20.19 WIB Harga Emas Naik Tajam " + BODY]
+    texts += [_flattened(p.read_text(encoding="utf-8")) for p in DESKTOP]
+    cuts = []
+    for text in texts:
+        starts = [0] + [i + 1 for i, c in enumerate(text[:1500]) if c == " "]
+        cuts += [text[i:] for i in starts]
+    return cuts
+
+
+def test_the_quick_head_test_never_says_no_where_the_reader_finds_a_head() -> None:
+    """`may_open_head` spares `flat_head` the date search on most blocks: it must never be
+    False where `split_flat` splits a head off (it is a necessary condition), and it is False
+    on a body that opens with a sentence."""
+    from kontan_clean.readers.flat_page import may_open_head
+
+    cuts = _openings()
+    heads = [t for t in cuts if len(split_flat(t)) > 1]
+    assert len(heads) > 50  # the cuts do open with heads
+    assert [t[:60] for t in heads if not may_open_head(t)] == []
+    assert not may_open_head(BODY.replace("KONTAN.CO.ID - JAKARTA. ", "") + TAIL)

@@ -5,6 +5,7 @@ from .byline import Byline
 from .caption import Caption
 from .chrome import SiteChrome
 from .dateline_prefix import DatelinePrefix
+from .flat_head import FlatHead
 from .footers import Footers
 from .html_junk import HtmlJunk
 from .layout import Layout
@@ -22,13 +23,13 @@ from .ui import UiArtifacts
 def default_filters() -> list[Filter]:
     """New instances of the standard filters, in running order."""
     return [
-        Layout(), HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), Pagination(), PageAds(), Title(),
+        FlatHead(), Layout(), HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), Pagination(), PageAds(), Title(),
         PublishedLine(), Caption(), Byline(), Promos(), Footers(), Repeats(), DatelinePrefix(),
     ]
 
 
 __all__ = [
-    "BlockFilter", "Byline", "Caption", "DatelinePrefix", "Filter", "Footers", "FunctionFilter", "HtmlJunk",
+    "BlockFilter", "Byline", "Caption", "DatelinePrefix", "Filter", "FlatHead", "Footers", "FunctionFilter", "HtmlJunk",
     "Layout", "PageAds", "Pagination", "Paywall", "Promos", "PublishedLine", "Repeats", "SiteChrome", "Ticker",
     "Title", "UiArtifacts", "default_filters",
 ]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block
-from ..site.patterns import (BYLINE_LABEL_IN_TEXT, CREDIT_DATE, CREDIT_SOURCE_IN_TEXT, DATE_IN_TEXT, DATELINE_PREFIX_AT,
+from ..site.patterns import (BYLINE_LABEL_IN_TEXT, CREDIT_DATE, CREDIT_SOURCE_IN_TEXT, DATE_IN_TEXT, DATE_TAIL,
+                             DATELINE_PREFIX_AT,
                              FLAT_TAIL_MARKER)
 from ..text.header import header_run, is_header
 from ..text.headline import name_end
@@ -56,13 +57,30 @@ def split_flat(flat: str) -> list[Block]:
     return head + ([Block(body, "flat")] if body else []) + tail
 
 
+def may_open_head(flat: str) -> bool:
+    """A quick test that `split_flat` may find a head opening `flat` (never False where it
+    would): the header or a date line opens it, or a date stands before the first full stop
+    (the title before a date line holds none). The date's own search costs ten times this."""
+    if header_run(flat, 0) or DATE_IN_TEXT.match(flat):
+        return True
+    reach = TITLE_MAX_CHARS + 60
+    if (stop := _FULL_STOP.search(flat, 0, reach)) is not None:
+        reach = stop.end() + _DATE_AFTER_STOP  # `28 Okt. 2024 / 20:19`: a date may hold one
+    return DATE_TAIL.search(flat, 0, reach) is not None
+
+
+_DATE_AFTER_STOP = 40
+"""How far a date runs on past a full stop inside it (an abbreviated month's)."""
+
+
 def _head(flat: str, at: int = 0) -> tuple[list[Block], int]:
     """The header lines and ticker bullets the text opens with at `at`, then the title, its
     date line, the title printed again and the caption: the blocks, and where the rest starts."""
     run = header_run(flat, at)
     pieces = [Block(m.group(), "line") for m in run]
     pos = skip_spaces(flat, run[-1].end()) if run else at
-    date = DATE_IN_TEXT.search(flat, pos, pos + TITLE_MAX_CHARS + 60)
+    reach = pos + TITLE_MAX_CHARS + 60
+    date = DATE_IN_TEXT.search(flat, pos, reach) if DATE_TAIL.search(flat, pos, reach) else None
     if date is None:
         return (pieces, pos) if is_header(run) else ([], 0)
     title = flat[pos:date.start()].strip()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..site.patterns import OLD_DATELINE
+from ..site.patterns import FLAT_CHROME, OLD_DATELINE
 from ..site.vocab import CITY_FIRST_WORDS, CONNECTIVES, DAYS, HEADLINE_PARTICLES, NAME_TITLES, PRONOUNS, REPORTING_VERBS, SENTENCE_OPENERS
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.:;!?…"
@@ -495,8 +495,9 @@ def name_end(text: str, start: int) -> int:
         if _starts_sentence(word):
             break
         taken += 1
-    if 1 < taken < len(words) and _kind(words[taken]) in (LOWER, PART):
-        taken -= 1  # the last capitalised word opens the sentence that follows
+    if 1 < taken < len(words) and _kind(words[taken]) in (LOWER, PART) and not FLAT_CHROME.match(
+            text, text.find(words[taken], _token_end(text, start, words, taken))):
+        taken -= 1  # the last capitalised word opens the sentence that follows (not the site's header)
     return _token_end(text, start, words, taken) if taken else start
 
 
