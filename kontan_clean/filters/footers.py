@@ -127,24 +127,33 @@ class Footers(Filter):
             if block.attrs.get("footer"):
                 doc.drop(block, self.name, "Google News footer link")
                 continue
-            # From the end of the text back: the credit is known by what follows it (the end,
-            # or the Google News line), so the invitations after it go first; a footer the
-            # credit's cut leaves at the end goes in the next round.
-            for _ in range(_FOOTER_COPIES):
-                cut, syndicated = self._cut_footers(doc, block)
-                after_syndication = after_syndication or syndicated
-                if not cut:
-                    break
-            if block.removed_by is None and _may_close_with_footers(block.text):
-                if (start := _ClosingRun(block.text).start()) is not None:  # more copies than rounds
-                    doc.cut(block, start, len(block.text), self.name, "footers printed again")
-            self._whole_block(doc, block)  # last: the cuts above may leave a block that is only this
+            after_syndication = self._judge(doc, block)
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
-        """A block a later cut left as a syndication link alone or the site name alone goes
-        (`KONTAN.CO.ID:A. Klik untuk baca: URL` once the dateline is cut)."""
+        """A block a later cut changed is judged as in this filter's turn: the footers that end
+        it now (`Cek Berita ... Google News Senin, 28 Oktober 2024 / 20:19 WIB` once the date
+        line is cut), a syndication link or the site name left alone (`KONTAN.CO.ID:A. Klik
+        untuk baca: URL` once the dateline is cut)."""
         for block in blocks:
-            self._whole_block(doc, block)
+            self._judge(doc, block)
+
+    def _judge(self, doc: Document, block: Block) -> bool:
+        """Cut the footers that close `block`, or drop it when that is all it is; whether a
+        syndication credit was among them (the credit's own lines may follow it)."""
+        # From the end of the text back: the credit is known by what follows it (the end,
+        # or the Google News line), so the invitations after it go first; a footer the
+        # credit's cut leaves at the end goes in the next round.
+        after_syndication = False
+        for _ in range(_FOOTER_COPIES):
+            cut, syndicated = self._cut_footers(doc, block)
+            after_syndication = after_syndication or syndicated
+            if not cut:
+                break
+        if block.removed_by is None and _may_close_with_footers(block.text):
+            if (start := _ClosingRun(block.text).start()) is not None:  # more copies than rounds
+                doc.cut(block, start, len(block.text), self.name, "footers printed again")
+        self._whole_block(doc, block)  # last: the cuts above may leave a block that is only this
+        return after_syndication
 
     def _whole_block(self, doc: Document, block: Block) -> None:
         if block.removed_by is None and block.text[:4] in ("Klik", "KLIK", "klik") and SYNDICATION_LINK.match(block.text):
