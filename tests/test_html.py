@@ -61,3 +61,14 @@ def test_pagination_is_reported() -> None:
     a = clean((SAMPLES / "html" / "multipage_p1.html").read_bytes())
     assert (a.info["page"], a.info["continues"]) == (1, True)
     assert a.info["all_pages_url"].endswith("?page=all")
+
+
+def test_the_amp_body_is_found_by_its_class_alone() -> None:
+    """`div.amp-detail-body` is the AMP page's body, where the window search finds it: without
+    its `itemprop` (a crawler's or a minifier's edit) the page is still read by kontan_clean,
+    the same, not handed to trafilatura."""
+    amp = (SAMPLES / "html" / "amp.html").read_text(encoding="utf-8")
+    bare = amp.replace('<div class="amp-detail-body" itemprop="articleBody">', '<div class="amp-detail-body">')
+    assert bare != amp
+    a, b = clean(amp), clean(bare)
+    assert b.extractor == "kontan_clean" and b.paragraphs == a.paragraphs and b.title == a.title

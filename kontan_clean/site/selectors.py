@@ -13,6 +13,7 @@ BODY = (
     'div.tmpt-desk-kon',
     'div.ctn',
     f'.amp-article-body{_NOT_RAW}',
+    f'.amp-detail-body{_NOT_RAW}',  # the AMP page's body, as the window finds it (html_window)
     f'article [class*="article-body"]{_NOT_RAW}, article [class*="detail-content"]{_NOT_RAW}',
 )
 TITLE = ('h1[class*="detail-desk"]', 'h1[class*="jdl_dtl"]', 'h1')
