@@ -31,6 +31,9 @@ _PAYWALL_PHRASES = re.compile("|".join(re.escape(p) for p in sorted(PAYWALL_LINE
 _PRINTED_RUN = re.compile(rf"(?:(?:{'|'.join(map(re.escape, PAYWALL_PRINTED))})(?![^\W_])[\s.!?:|-]*)+")
 _OFFER_PHRASE = re.compile(rf"(?:{'|'.join(map(re.escape, PAYWALL_OFFER_PHRASES))})(?![^\W_])", re.IGNORECASE)
 _OPENER_CHARS = max(map(len, PAYWALL_OPENERS))
+_ROUNDS = 4
+"""Cuts of paywall lines from the start of one block at most (each cut copies the block's
+rest: a bound keeps a hostile run of glued lines linear)."""
 
 
 def _only_paywall_lines(text: str) -> bool:
@@ -86,9 +89,8 @@ class Paywall(Filter):
             if _paywall_line(block.text):
                 # The box opens with its opener (a lone `BELI SEKARANG` closes the old one),
                 # and a flattened block keeps the text from a dateline on: no box after it.
-                whole = drop_opening(doc, block, self.name, "paywall line", _box_end(block))
+                whole = self._take(doc, block)
                 in_box = whole and (in_box or _opener(block.text))
-                doc.meta.paywalled = True
             elif in_box and _offer(block.text):
                 doc.drop(block, self.name, "paywall offer")
             else:
@@ -99,5 +101,16 @@ class Paywall(Filter):
         is cut) goes; the offers after an opener are judged only by `apply`, in their run."""
         for block in blocks:
             if len(block.text) <= MAX_BOX_CHARS and _paywall_line(block.text):
-                drop_opening(doc, block, self.name, "paywall line", _box_end(block))
-                doc.meta.paywalled = True
+                self._take(doc, block)
+
+    def _take(self, doc: Document, block: Block) -> bool:
+        """Drop the paywall lines opening `block` (a paywall line by `_paywall_line`), also
+        those its cut uncovers (`... artikel ini.BELI SEKARANGHanya Rp 5.000 ...`, printed
+        lines glued), as the page cleaned again would: whether the whole block went."""
+        doc.meta.paywalled = True
+        for _ in range(_ROUNDS):
+            if drop_opening(doc, block, self.name, "paywall line", _box_end(block)):
+                return True
+            if not _paywall_line(block.text):
+                break
+        return False
