@@ -23,13 +23,13 @@ from .ui import UiArtifacts
 def default_filters() -> list[Filter]:
     """New instances of the standard filters, in running order."""
     return [
-        FlatHead(), Layout(), HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), Pagination(), PageAds(), Title(),
-        PublishedLine(), Caption(), Byline(), Promos(), Footers(), Repeats(), DatelinePrefix(),
+        FlatHead(), Layout(), HtmlJunk(), UiArtifacts(), SiteChrome(), Ticker(), Paywall(), Pagination(), PageAds(),
+        Title(), PublishedLine(), Caption(), Byline(), Promos(), Footers(), Repeats(), DatelinePrefix(),
     ]
 
 
 __all__ = [
-    "BlockFilter", "Byline", "Caption", "DatelinePrefix", "Filter", "FlatHead", "Footers", "FunctionFilter", "HtmlJunk",
-    "Layout", "PageAds", "Pagination", "Paywall", "Promos", "PublishedLine", "Repeats", "SiteChrome", "Ticker",
-    "Title", "UiArtifacts", "default_filters",
+    "BlockFilter", "Byline", "Caption", "DatelinePrefix", "Filter", "FlatHead", "Footers", "FunctionFilter",
+    "HtmlJunk", "Layout", "PageAds", "Pagination", "Paywall", "Promos", "PublishedLine", "Repeats", "SiteChrome",
+    "Ticker", "Title", "UiArtifacts", "default_filters",
 ]
