@@ -22,7 +22,9 @@ class FlatHead(Filter):
         """Nothing to do in its turn: the reader split what opens the page."""
 
     def recheck(self, doc: Document, blocks: list[Block]) -> None:
-        for block in blocks:
+        """Only the page's first block: a head opens the page, as the reader reads one (a
+        page of thousands of promo cuts would ask `may_open_head` of each)."""
+        for block in doc.among_first(blocks, 1):
             if (block.kind == "flat" and block.removed_by is None and may_open_head(block.text)
                     and len(pieces := split_flat(block.text)) > 1):
                 doc.split(block, pieces)
